@@ -1,0 +1,75 @@
+import { expect, test } from '@playwright/test';
+import { DocentPage } from './support/docent-page';
+import { makePdf } from './support/make-pdf';
+import { recordNetwork } from './support/network-record';
+import { recordTextHistory } from './support/text-history';
+
+const PAGES = [
+  'Westmere Harbor Almanac. This almanac describes the town of Westmere, its harbor and its people. The harbor opened in 1871 and still serves the fishing fleet.',
+  'The lighthouse keeper of Westmere is Ada Lindqvist. Her cat, named Marmalade, sleeps on the lantern gallery of the lighthouse every afternoon.',
+  'Mackerel and herring quotas are set every spring by the regional fisheries council, which meets in the old customs house.',
+];
+
+test('drop a PDF, watch it index, ask, get a streamed answer citing the page; reload and ask again without re-embedding', async ({ page, context, baseURL }) => {
+  const network = recordNetwork(context);
+  const history = await recordTextHistory(page, { library: '[aria-label="Documents"]', conversation: '[role="log"]' });
+  const docent = new DocentPage(page);
+  await docent.open();
+
+  await docent.dropFiles([{ name: 'journey.pdf', mimeType: 'application/pdf', buffer: await makePdf(PAGES) }]);
+  await expect(docent.document('journey.pdf')).toHaveAccessibleName(/Ready: 3 pages, 3 passages/);
+  const progress = await history('library');
+  expect(progress.some((text) => text.includes('reading page 2 of 3'))).toBe(true);
+  expect(progress.some((text) => /embedded \d of 3 passages/.test(text))).toBe(true);
+
+  await docent.ask("What is the name of the lighthouse keeper's cat?");
+  const citation = docent.conversation.getByRole('link', { name: 'journey.pdf, p. 2' });
+  await expect(citation).toBeVisible();
+  const answer = 'Based on your documents, this is covered in';
+  const streamed = await history('conversation');
+  expect(streamed.some((text) => text.includes('Based on your') && !text.includes(answer))).toBe(true);
+
+  await citation.click();
+  const cited = docent.conversation.getByRole('listitem').filter({ hasText: '[1] journey.pdf, p. 2' });
+  await expect(cited).toContainText('Marmalade');
+  await expect(cited).toBeFocused();
+  expect(await docent.passagesEmbedded()).toBe(3);
+
+  await page.reload();
+  await expect(docent.document('journey.pdf')).toHaveAccessibleName(/Ready: 3 pages, 3 passages/);
+  await docent.ask('Who is the keeper of the lighthouse?');
+  await expect(docent.conversation.getByRole('link', { name: 'journey.pdf, p. 2' })).toBeVisible();
+  expect(await docent.passagesEmbedded()).toBe(0);
+
+  // The record sees the workers' requests (the models were fetched), and none left the page's origin.
+  expect(network.urls.some((url) => url.includes('/models/docent-test/tiny-embedder/onnx/model.onnx'))).toBe(true);
+  expect(network.foreign(new URL(baseURL!).origin)).toEqual([]);
+});
+
+test('a broken file in a drop fails with a reason, and the good file beside it is indexed', async ({ page }) => {
+  const docent = new DocentPage(page);
+  await docent.open();
+  await docent.addFiles([
+    { name: 'good.pdf', mimeType: 'application/pdf', buffer: await makePdf(PAGES) },
+    { name: 'broken.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\nthis is not really a pdf\n%%EOF') },
+    { name: 'notes.docx', mimeType: 'application/octet-stream', buffer: Buffer.from('PK\u0003\u0004 not supported yet') },
+  ]);
+  await expect(docent.document('broken.pdf')).toHaveAccessibleName(/Failed: This file is damaged or is not a PDF/);
+  await expect(docent.document('notes.docx')).toHaveAccessibleName(/Failed: Files of this type are not supported/);
+  await expect(docent.document('good.pdf')).toHaveAccessibleName(/Ready: 3 pages/);
+  await docent.ask('When did the harbor open?');
+  await expect(docent.conversation.getByRole('link', { name: 'good.pdf, p. 1' })).toBeVisible();
+});
+
+test('a chat model that cannot be downloaded is named with the reason, and the passages still answer', async ({ page, context }) => {
+  await context.route('https://huggingface.co/**', (route) => route.abort('internetdisconnected'));
+  const docent = new DocentPage(page);
+  await docent.open('?embedder=docent-test/tiny-embedder&generator=docent-test/not-downloaded-chat');
+  await docent.addFiles([{ name: 'almanac.pdf', mimeType: 'application/pdf', buffer: await makePdf(PAGES) }]);
+  await expect(docent.document('almanac.pdf')).toHaveAccessibleName(/Ready/);
+  await docent.ask("What is the name of the lighthouse keeper's cat?");
+  await expect(docent.conversation.getByRole('alert')).toContainText('docent-test/not-downloaded-chat could not be downloaded');
+  await expect(page.getByRole('status').filter({ hasText: 'Chat model' })).toContainText('could not be downloaded');
+  const passages = docent.conversation.getByRole('region', { name: 'Matching passages' });
+  await expect(passages.getByRole('listitem').first()).toContainText('Marmalade');
+});

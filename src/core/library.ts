@@ -1,0 +1,48 @@
+import type { ChunkId, DocId } from './ids';
+
+/** Text of one page; pages are numbered from 1, as people read them. */
+export interface PageText {
+  page: number;
+  text: string;
+}
+
+/** A passage of a document: exact text of `[charStart, charEnd)` of the document's joined text. */
+export interface Chunk {
+  id: ChunkId;
+  docId: DocId;
+  ordinal: number;
+  text: string;
+  pageStart: number;
+  pageEnd: number;
+  charStart: number;
+  charEnd: number;
+}
+
+/** What a document is doing right now, as the library shows it. */
+export type DocumentState =
+  | { kind: 'indexing'; stage: 'reading'; done: number; total: number }
+  | { kind: 'indexing'; stage: 'embedding'; done: number; total: number }
+  | { kind: 'ready' }
+  | { kind: 'failed'; reason: string };
+
+export interface DocumentSummary {
+  id: DocId;
+  name: string;
+  bytes: number;
+  pageCount: number;
+  chunkCount: number;
+  addedAt: number;
+  state: DocumentState;
+}
+
+export interface SearchHit {
+  chunk: Chunk;
+  documentName: string;
+  /** Cosine similarity between the question and the passage, in [-1, 1]. */
+  score: number;
+}
+
+/** "report.pdf, p. 3" or "report.pdf, pp. 3–4": how a passage is named wherever it is cited. */
+export function sourceLabel(documentName: string, pageStart: number, pageEnd: number): string {
+  return pageStart === pageEnd ? `${documentName}, p. ${pageStart}` : `${documentName}, pp. ${pageStart}–${pageEnd}`;
+}

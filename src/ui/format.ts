@@ -1,0 +1,42 @@
+import type { DocumentState } from '../core/library';
+import type { ModelStatus } from '../core/protocol';
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  const units = ['KB', 'MB', 'GB'];
+  let value = bytes / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
+}
+
+export function describeDocumentState(state: DocumentState, pageCount: number, chunkCount: number): string {
+  switch (state.kind) {
+    case 'indexing':
+      return state.stage === 'reading'
+        ? `Indexing: reading page ${state.done} of ${state.total || '…'}`
+        : `Indexing: embedded ${state.done} of ${state.total} passages`;
+    case 'ready':
+      return `Ready: ${pageCount} ${pageCount === 1 ? 'page' : 'pages'}, ${chunkCount} ${chunkCount === 1 ? 'passage' : 'passages'}`;
+    case 'failed':
+      return `Failed: ${state.reason}`;
+  }
+}
+
+export function describeModelStatus(status: ModelStatus): string {
+  switch (status.kind) {
+    case 'idle':
+      return 'loads when first needed';
+    case 'downloading':
+      return `downloading ${formatBytes(status.loadedBytes)} of ${formatBytes(status.totalBytes)}`;
+    case 'warming-up':
+      return 'warming up';
+    case 'ready':
+      return 'ready';
+    case 'failed':
+      return status.reason;
+  }
+}

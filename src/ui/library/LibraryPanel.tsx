@@ -1,0 +1,38 @@
+import type { ChangeEvent } from 'react';
+import type { DocumentSummary } from '../../core/library';
+import { DocumentItem } from './DocumentItem';
+
+export const ACCEPTED_FILES = '.pdf,.txt,.md,.markdown,application/pdf,text/plain,text/markdown';
+
+interface Props {
+  documents: DocumentSummary[];
+  error?: string;
+  onAddFiles: (files: File[]) => void;
+}
+
+export function LibraryPanel({ documents, error, onAddFiles }: Props) {
+  const onChange = (event: ChangeEvent<HTMLInputElement>) => {
+    onAddFiles([...(event.target.files ?? [])]);
+    event.target.value = '';
+  };
+  return (
+    <section className="library" aria-labelledby="library-heading">
+      <h2 id="library-heading">Library</h2>
+      <label className="add-documents">
+        Add documents
+        <input type="file" multiple accept={ACCEPTED_FILES} onChange={onChange} />
+      </label>
+      <p className="hint">or drop files anywhere on the page. PDF, text and Markdown.</p>
+      {error && <p role="alert">{error}</p>}
+      {documents.length === 0 ? (
+        <p className="empty">No documents yet. Everything stays on this device.</p>
+      ) : (
+        <ul aria-label="Documents">
+          {documents.map((document) => (
+            <DocumentItem key={document.id} document={document} />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

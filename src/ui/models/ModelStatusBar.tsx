@@ -1,0 +1,17 @@
+import type { ModelChoice, ModelTask } from '../../core/models';
+import type { ModelStatus } from '../../core/protocol';
+import { describeModelStatus } from '../format';
+
+const ROLE: Record<ModelTask, string> = { embedder: 'Search model', generator: 'Chat model' };
+
+export function ModelStatusBar({ models, status }: { models: ModelChoice; status: Record<ModelTask, ModelStatus> }) {
+  return (
+    <ul className="model-status" aria-label="Models">
+      {(['embedder', 'generator'] as const).map((task) => (
+        <li key={task} role="status" className={`model-status--${status[task].kind}`}>
+          {ROLE[task]} {models[task].label}: {describeModelStatus(status[task])}
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,4 @@
+import { expose } from 'comlink';
+import { LibraryEngine } from './engine/library-engine';
+
+expose(new LibraryEngine());

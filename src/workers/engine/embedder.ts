@@ -1,0 +1,38 @@
+import { pipeline, type FeatureExtractionPipeline } from '@xenova/transformers';
+import type { ModelSpec } from '../../core/models';
+import type { ModelStatusEvent } from '../../core/protocol';
+import { ModelLoader } from '../model-loading';
+
+/** Names of the performance measures each embedding call leaves; benchmarks and tests count and time them. */
+export const EMBED_MEASURE = { passages: 'docent:embed-passages', query: 'docent:embed-query' } as const;
+
+/** Sentence embeddings: mean-pooled, normalized (Voy's L2 distance then ranks as cosine similarity does). */
+export class Embedder {
+  readonly #loader: ModelLoader<FeatureExtractionPipeline>;
+
+  constructor(model: ModelSpec, report: (event: ModelStatusEvent) => void) {
+    this.#loader = new ModelLoader(
+      model,
+      (progress_callback) =>
+        pipeline('feature-extraction', model.id, { quantized: model.quantized, progress_callback }) as Promise<FeatureExtractionPipeline>,
+      async (extractor) => {
+        await extractor('warm up', { pooling: 'mean', normalize: true });
+      },
+      report,
+    );
+  }
+
+  get model(): ModelSpec {
+    return this.#loader.model;
+  }
+
+  async embed(texts: string[], purpose: keyof typeof EMBED_MEASURE): Promise<Float32Array[]> {
+    const extractor = await this.#loader.get();
+    const start = performance.now();
+    const output = await extractor(texts, { pooling: 'mean', normalize: true });
+    performance.measure(EMBED_MEASURE[purpose], { start, detail: { count: texts.length } });
+    const [count, dims] = output.dims as [number, number];
+    const data = output.data as Float32Array;
+    return Array.from({ length: count }, (_, i) => data.slice(i * dims, (i + 1) * dims));
+  }
+}

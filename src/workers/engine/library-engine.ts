@@ -1,0 +1,166 @@
+import { chunkPages } from '../../core/chunking';
+import { asDocId, type DocId } from '../../core/ids';
+import type { Chunk, DocumentState, DocumentSummary, PageText, SearchHit } from '../../core/library';
+import type { EngineApi, EngineConfig, EngineEvent } from '../../core/protocol';
+import { configureTransformers } from '../transformers-env';
+import { Embedder } from './embedder';
+import { readPdfPages, UnreadableFileError } from './pdf-text';
+import { getChunks, loadLibrary, openLibraryDb, saveDocument, type LibraryDb, type StoredDocument } from './storage';
+import { VectorIndex } from './vector-index';
+
+const EMBEDDING_BATCH = 16;
+
+interface Session {
+  db: LibraryDb;
+  embedder: Embedder;
+  index: VectorIndex;
+  emit: (event: EngineEvent) => void;
+}
+
+async function contentId(bytes: Uint8Array<ArrayBuffer>): Promise<DocId> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
+  return asDocId(Array.from(digest.subarray(0, 16), (b) => b.toString(16).padStart(2, '0')).join(''));
+}
+
+function isPdf(file: File, bytes: Uint8Array): boolean {
+  const magic = new TextDecoder().decode(bytes.subarray(0, 1024));
+  return magic.includes('%PDF-') || file.type === 'application/pdf' || /\.pdf$/i.test(file.name);
+}
+
+const isPlainText = (file: File) => file.type.startsWith('text/plain') || /\.(txt|md|markdown)$/i.test(file.name);
+
+/** The library: reads files, embeds and stores their passages, and answers searches. Owns storage and the index. */
+export class LibraryEngine implements EngineApi {
+  readonly #documents = new Map<DocId, DocumentSummary>();
+  /** Files are ingested one at a time: embedding is CPU-bound, and order keeps progress readable. */
+  #queue: Promise<void> = Promise.resolve();
+
+  #opening: Promise<Session> | undefined;
+
+  /** Opens the library once; a second call (React runs effects twice in development) shares the first. */
+  async init(config: EngineConfig, onEvent: (event: EngineEvent) => void): Promise<DocumentSummary[]> {
+    this.#opening ??= this.#open(config, onEvent);
+    await this.#opening;
+    return this.#snapshot();
+  }
+
+  async #open(config: EngineConfig, onEvent: (event: EngineEvent) => void): Promise<Session> {
+    configureTransformers(config.sources);
+    const db = await openLibraryDb();
+    const index = await VectorIndex.create(config.embedder.id);
+    const { documents, embeddings } = await loadLibrary(db);
+    const vectorsOf = new Map(embeddings.map((stored) => [stored.docId, stored]));
+    for (const stored of documents) {
+      const vectors = vectorsOf.get(stored.id);
+      let state: DocumentState = { kind: 'ready' };
+      if (vectors?.modelId === index.modelId) {
+        index.add(vectors.chunkIds.map((id, row) => ({ id, vector: vectors.vectors.subarray(row * vectors.dims, (row + 1) * vectors.dims) })));
+      } else {
+        state = { kind: 'failed', reason: `Indexed with another embedding model (${vectors?.modelId ?? 'none'}); add the file again to search it.` };
+      }
+      this.#documents.set(stored.id, { ...stored, state });
+    }
+    return { db, index, embedder: new Embedder(config.embedder, onEvent), emit: onEvent };
+  }
+
+  async addFiles(files: File[]): Promise<void> {
+    const session = await this.#session();
+    const arrivals: { file: File; bytes: Uint8Array<ArrayBuffer>; id: DocId }[] = [];
+    for (const file of files) {
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      const id = await contentId(bytes);
+      const known = this.#documents.get(id);
+      if (known && known.state.kind !== 'failed') continue;
+      arrivals.push({ file, bytes, id });
+      this.#documents.set(id, {
+        id,
+        name: file.name,
+        bytes: file.size,
+        pageCount: 0,
+        chunkCount: 0,
+        addedAt: Date.now(),
+        state: { kind: 'indexing', stage: 'reading', done: 0, total: 0 },
+      });
+    }
+    this.#publish(session);
+    const done = arrivals.map((arrival) => (this.#queue = this.#queue.then(() => this.#ingest(session, arrival))));
+    await Promise.all(done);
+  }
+
+  async search(question: string, limit: number): Promise<SearchHit[]> {
+    const { db, embedder, index } = await this.#session();
+    if (index.dims === undefined) return [];
+    const [query] = await embedder.embed([question], 'query');
+    const scored = index.search(query, limit);
+    const chunks = new Map((await getChunks(db, scored.map((hit) => hit.id))).map((chunk) => [chunk.id, chunk]));
+    return scored.flatMap(({ id, score }) => {
+      const chunk = chunks.get(id);
+      const document = chunk && this.#documents.get(chunk.docId);
+      return chunk && document ? [{ chunk, documentName: document.name, score }] : [];
+    });
+  }
+
+  async #ingest(session: Session, { file, bytes, id }: { file: File; bytes: Uint8Array; id: DocId }): Promise<void> {
+    const update = (changes: Partial<DocumentSummary>) => {
+      this.#documents.set(id, { ...this.#documents.get(id)!, ...changes });
+      this.#publish(session);
+    };
+    try {
+      const pages = await this.#readPages(file, bytes, (done, total) =>
+        update({ pageCount: total, state: { kind: 'indexing', stage: 'reading', done, total } }),
+      );
+      const chunks = chunkPages(id, pages);
+      if (chunks.length === 0) throw new UnreadableFileError('No text was found in this file (scanned pages hold only images).');
+      update({ pageCount: pages.length, chunkCount: chunks.length });
+      const vectors = await this.#embedAll(session.embedder, chunks, (done) =>
+        update({ state: { kind: 'indexing', stage: 'embedding', done, total: chunks.length } }),
+      );
+      const document: StoredDocument = { id, name: file.name, bytes: file.size, pageCount: pages.length, chunkCount: chunks.length, addedAt: Date.now() };
+      const dims = vectors.length / chunks.length;
+      const chunkIds = chunks.map((chunk) => chunk.id);
+      await saveDocument(session.db, document, chunks, { docId: id, modelId: session.index.modelId, dims, chunkIds, vectors });
+      session.index.add(chunkIds.map((chunkId, row) => ({ id: chunkId, vector: vectors.subarray(row * dims, (row + 1) * dims) })));
+      update({ ...document, state: { kind: 'ready' } });
+    } catch (error) {
+      const reason = error instanceof UnreadableFileError ? error.message : `This file could not be indexed: ${error instanceof Error ? error.message : String(error)}`;
+      update({ state: { kind: 'failed', reason } });
+    }
+  }
+
+  async #readPages(file: File, bytes: Uint8Array, onPage: (done: number, total: number) => void): Promise<PageText[]> {
+    if (isPdf(file, bytes)) return readPdfPages(bytes, onPage);
+    if (isPlainText(file)) {
+      onPage(1, 1);
+      return [{ page: 1, text: new TextDecoder().decode(bytes) }];
+    }
+    throw new UnreadableFileError(`Files of this type are not supported (${file.type || file.name}). Docent reads PDF, text and Markdown files.`);
+  }
+
+  async #embedAll(embedder: Embedder, chunks: readonly Chunk[], onProgress: (done: number) => void): Promise<Float32Array> {
+    const rows: Float32Array[] = [];
+    onProgress(0);
+    for (let start = 0; start < chunks.length; start += EMBEDDING_BATCH) {
+      const batch = chunks.slice(start, start + EMBEDDING_BATCH).map((chunk) => chunk.text);
+      rows.push(...(await embedder.embed(batch, 'passages')));
+      onProgress(rows.length);
+    }
+    const dims = rows[0].length;
+    const vectors = new Float32Array(rows.length * dims);
+    rows.forEach((row, i) => vectors.set(row, i * dims));
+    return vectors;
+  }
+
+  #snapshot(): DocumentSummary[] {
+    return [...this.#documents.values()].sort((a, b) => a.addedAt - b.addedAt);
+  }
+
+  #publish(session: Session) {
+    session.emit({ type: 'library', documents: this.#snapshot() });
+  }
+
+  /** Requests that arrive while the library is still opening wait for it. */
+  #session(): Promise<Session> {
+    if (!this.#opening) throw new Error('The library was asked for work before it was opened.');
+    return this.#opening;
+  }
+}

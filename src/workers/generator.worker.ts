@@ -1,0 +1,4 @@
+import { expose } from 'comlink';
+import { AnswerWriter } from './generator/answer-writer';
+
+expose(new AnswerWriter());
