@@ -1,0 +1,53 @@
+import js from '@eslint/js';
+import { defineConfig } from 'eslint/config';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const HEAVY_LIBRARIES = ['@xenova/transformers', 'pdfjs-dist', 'voy-search', 'idb'];
+const restrict = (paths, patterns, message) => [
+  'error',
+  { paths: paths.map((name) => ({ name, message })), patterns: [{ group: patterns, message }] },
+];
+
+export default defineConfig(
+  { ignores: ['dist/', 'public/models/', 'test-results/', 'playwright-report/'] },
+  js.configs.recommended,
+  tseslint.configs.recommended,
+  { files: ['src/**/*.{ts,tsx}'], languageOptions: { globals: globals.browser } },
+  { files: ['scripts/**', 'e2e/**', '*.config.{js,ts}'], languageOptions: { globals: globals.node } },
+  // The direction of dependencies: core <- workers, core <- rpc <- ui. Lint holds it.
+  {
+    files: ['src/core/**'],
+    rules: {
+      'no-restricted-imports': restrict(
+        [...HEAVY_LIBRARIES, 'comlink', 'react'],
+        ['**/workers/**', '**/ui/**', '**/rpc/**', 'pdfjs-dist/*', '@xenova/transformers/*'],
+        'src/core is pure logic: no workers, UI, storage or model runtime.',
+      ),
+      'no-restricted-globals': ['error', 'window', 'document', 'self', 'navigator', 'indexedDB', 'localStorage', 'postMessage', 'caches'],
+    },
+  },
+  {
+    files: ['src/ui/**', 'src/rpc/**'],
+    rules: {
+      'no-restricted-imports': restrict(
+        HEAVY_LIBRARIES,
+        ['pdfjs-dist/*', '@xenova/transformers/*', '**/workers/*/**', '**/workers/*.ts'],
+        'The UI talks to the workers through src/rpc; models, PDFs, the index and storage stay in the workers.',
+      ),
+    },
+  },
+  {
+    files: ['src/ui/**/*.tsx', 'src/ui/**/*.ts'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: reactHooks.configs.recommended.rules,
+  },
+  {
+    rules: {
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+    },
+  },
+  { files: ['**/*.mjs', '**/*.js'], rules: { '@typescript-eslint/consistent-type-imports': 'off' } },
+);
