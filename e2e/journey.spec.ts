@@ -73,3 +73,13 @@ test('a chat model that cannot be downloaded is named with the reason, and the p
   const passages = docent.conversation.getByRole('region', { name: 'Matching passages' });
   await expect(passages.getByRole('listitem').first()).toContainText('Marmalade');
 });
+
+test('a document with dozens of identical pages is indexed and searchable (Voy panics on 33 identical vectors)', async ({ page }) => {
+  const docent = new DocentPage(page);
+  await docent.open();
+  const blank = Array.from({ length: 39 }, () => 'This page is intentionally left blank.');
+  await docent.addFiles([{ name: 'blanks.pdf', mimeType: 'application/pdf', buffer: await makePdf([...blank, PAGES[1]]) }]);
+  await expect(docent.document('blanks.pdf')).toHaveAccessibleName(/Ready: 40 pages, 40 passages/);
+  await docent.ask("What is the name of the lighthouse keeper's cat?");
+  await expect(docent.conversation.getByRole('link', { name: 'blanks.pdf, p. 40' })).toBeVisible();
+});

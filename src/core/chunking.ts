@@ -40,7 +40,10 @@ function pageAt(pageStarts: readonly number[], pages: readonly PageText[], offse
 function sentenceSpans(text: string, maxChars: number): Span[] {
   const spans: Span[] = [];
   const segmenter = new Intl.Segmenter(undefined, { granularity: 'sentence' });
-  for (const { segment, index } of segmenter.segment(text)) {
+  // Intl.Segmenter ends a sentence at every line break, but PDF lines and pages break mid-sentence. Segmenting a
+  // copy with line breaks as spaces (same length, so offsets still point into `text`) keeps sentences whole.
+  const flowing = text.replace(/[\r\n]/g, ' ');
+  for (const { segment, index } of segmenter.segment(flowing)) {
     const start = index + (segment.length - segment.trimStart().length);
     const end = index + segment.trimEnd().length;
     if (end > start) spans.push(...splitLongSpan(text, { start, end }, maxChars));
@@ -54,7 +57,8 @@ function splitLongSpan(text: string, span: Span, maxChars: number): Span[] {
   while (span.end - start > maxChars) {
     const window = text.slice(start, start + maxChars);
     const lastSpace = window.search(/\s\S*$/);
-    const cut = lastSpace > maxChars / 2 ? start + lastSpace : start + maxChars;
+    let cut = lastSpace > maxChars / 2 ? start + lastSpace : start + maxChars;
+    while (cut > start + 1 && /\s/.test(text[cut - 1])) cut--;
     pieces.push({ start, end: cut });
     start = cut;
     while (start < span.end && /\s/.test(text[start])) start++;
@@ -96,10 +100,12 @@ export function chunkPages(docId: DocId, pages: readonly PageText[], options: Ch
       charEnd,
     });
     let next = last + 1;
+    // Step back over whole sentences for the overlap, but never so far that the next new sentence no longer fits.
     while (
       next - 1 > first &&
       startPage[next - 1] === startPage[last + 1] &&
-      sentences[last].end - sentences[next - 1].start <= options.overlapChars
+      sentences[last].end - sentences[next - 1].start <= options.overlapChars &&
+      sentences[last + 1].end - sentences[next - 1].start <= options.maxChars
     ) {
       next--;
     }

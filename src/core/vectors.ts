@@ -20,7 +20,8 @@ export function vectorKey(vector: Float32Array): string {
   const words = new Uint32Array(vector.buffer, vector.byteOffset, vector.length);
   let hash = 0x811c9dc5;
   for (const word of words) {
-    hash ^= word;
+    hash ^= word === 0x80000000 ? 0 : word; // -0 equals 0, so it must hash like 0
+
     hash = Math.imul(hash, 0x01000193) >>> 0;
   }
   return `${vector.length}:${hash.toString(16)}`;

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { describeDocumentState, describeModelStatus, formatBytes } from './format';
+
+describe('formatBytes', () => {
+  it('shows bytes below 1 KB as bytes', () => {
+    expect(formatBytes(0)).toBe('0 B');
+    expect(formatBytes(1023)).toBe('1023 B');
+  });
+
+  it('shows one decimal below 10 of a unit and none above', () => {
+    expect(formatBytes(1024)).toBe('1.0 KB');
+    expect(formatBytes(1536)).toBe('1.5 KB');
+    expect(formatBytes(20 * 1024)).toBe('20 KB');
+    expect(formatBytes(3.25 * 1024 * 1024)).toBe('3.3 MB');
+    expect(formatBytes(512 * 1024 * 1024)).toBe('512 MB');
+    expect(formatBytes(2 * 1024 ** 3)).toBe('2.0 GB');
+  });
+
+  it('stays in GB for very large sizes', () => {
+    expect(formatBytes(4096 * 1024 ** 3)).toBe('4096 GB');
+  });
+});
+
+describe('describeDocumentState', () => {
+  it('describes reading, with an ellipsis while the page count is unknown', () => {
+    expect(describeDocumentState({ kind: 'indexing', stage: 'reading', done: 3, total: 10 }, 0, 0)).toBe(
+      'Indexing: reading page 3 of 10',
+    );
+    expect(describeDocumentState({ kind: 'indexing', stage: 'reading', done: 0, total: 0 }, 0, 0)).toBe(
+      'Indexing: reading page 0 of …',
+    );
+  });
+
+  it('describes embedding progress in passages', () => {
+    expect(describeDocumentState({ kind: 'indexing', stage: 'embedding', done: 5, total: 42 }, 3, 42)).toBe(
+      'Indexing: embedded 5 of 42 passages',
+    );
+  });
+
+  it('describes a ready document, singular and plural', () => {
+    expect(describeDocumentState({ kind: 'ready' }, 1, 1)).toBe('Ready: 1 page, 1 passage');
+    expect(describeDocumentState({ kind: 'ready' }, 12, 30)).toBe('Ready: 12 pages, 30 passages');
+    expect(describeDocumentState({ kind: 'ready' }, 0, 0)).toBe('Ready: 0 pages, 0 passages');
+  });
+
+  it('gives the reason of a failure', () => {
+    expect(describeDocumentState({ kind: 'failed', reason: 'The file is not a PDF.' }, 0, 0)).toBe(
+      'Failed: The file is not a PDF.',
+    );
+  });
+});
+
+describe('describeModelStatus', () => {
+  it('describes each status', () => {
+    expect(describeModelStatus({ kind: 'idle' })).toBe('loads when first needed');
+    expect(describeModelStatus({ kind: 'downloading', loadedBytes: 512, totalBytes: 3 * 1024 * 1024, file: 'onnx/model.onnx' })).toBe(
+      'downloading 512 B of 3.0 MB',
+    );
+    expect(describeModelStatus({ kind: 'warming-up' })).toBe('warming up');
+    expect(describeModelStatus({ kind: 'ready' })).toBe('ready');
+    expect(describeModelStatus({ kind: 'failed', reason: 'Model could not be found.' })).toBe('Model could not be found.');
+  });
+});
