@@ -25,13 +25,17 @@ export type DocumentState =
   | { kind: 'ready' }
   | { kind: 'failed'; reason: string };
 
-export interface DocumentSummary {
+/** A document of the library, as stored once it is completely indexed. */
+export interface DocumentRecord {
   id: DocId;
   name: string;
   bytes: number;
   pageCount: number;
   chunkCount: number;
   addedAt: number;
+}
+
+export interface DocumentSummary extends DocumentRecord {
   state: DocumentState;
 }
 

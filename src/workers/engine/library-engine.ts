@@ -1,11 +1,11 @@
 import { chunkPages } from '../../core/chunking';
 import { asDocId, type DocId } from '../../core/ids';
-import type { Chunk, DocumentState, DocumentSummary, PageText, SearchHit } from '../../core/library';
+import type { Chunk, DocumentRecord, DocumentState, DocumentSummary, PageText, SearchHit } from '../../core/library';
 import type { EngineApi, EngineConfig, EngineEvent } from '../../core/protocol';
 import { configureTransformers } from '../transformers-env';
 import { Embedder } from './embedder';
 import { readPdfPages, UnreadableFileError } from './pdf-text';
-import { getChunks, loadLibrary, openLibraryDb, saveDocument, type LibraryDb, type StoredDocument } from './storage';
+import { getChunks, loadLibrary, openLibraryDb, saveDocument, type LibraryDb } from './storage';
 import { VectorIndex } from './vector-index';
 
 const EMBEDDING_BATCH = 16;
@@ -115,7 +115,7 @@ export class LibraryEngine implements EngineApi {
       const vectors = await this.#embedAll(session.embedder, chunks, (done) =>
         update({ state: { kind: 'indexing', stage: 'embedding', done, total: chunks.length } }),
       );
-      const document: StoredDocument = { id, name: file.name, bytes: file.size, pageCount: pages.length, chunkCount: chunks.length, addedAt: Date.now() };
+      const document: DocumentRecord = { id, name: file.name, bytes: file.size, pageCount: pages.length, chunkCount: chunks.length, addedAt: Date.now() };
       const dims = vectors.length / chunks.length;
       const chunkIds = chunks.map((chunk) => chunk.id);
       await saveDocument(session.db, document, chunks, { docId: id, modelId: session.index.modelId, dims, chunkIds, vectors });

@@ -1,16 +1,6 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { ChunkId, DocId } from '../../core/ids';
-import type { Chunk } from '../../core/library';
-
-/** A document as stored: only complete documents are ever written (see `saveDocument`). */
-export interface StoredDocument {
-  id: DocId;
-  name: string;
-  bytes: number;
-  pageCount: number;
-  chunkCount: number;
-  addedAt: number;
-}
+import type { Chunk, DocumentRecord } from '../../core/library';
 
 /**
  * All of a document's vectors in one binary record (Float32, row i belongs to chunkIds[i]). One record per document
@@ -26,7 +16,8 @@ export interface StoredEmbeddings {
 }
 
 interface LibrarySchema extends DBSchema {
-  documents: { key: DocId; value: StoredDocument };
+  // Only complete documents are ever written (see `saveDocument`).
+  documents: { key: DocId; value: DocumentRecord };
   chunks: { key: ChunkId; value: Chunk; indexes: { 'by-doc': DocId } };
   embeddings: { key: DocId; value: StoredEmbeddings };
 }
@@ -50,7 +41,7 @@ export function openLibraryDb(name = DATABASE_NAME): Promise<LibraryDb> {
 }
 
 /** Writes a document, its chunks and its vectors in one transaction: all of it is stored, or none. */
-export async function saveDocument(db: LibraryDb, document: StoredDocument, chunks: readonly Chunk[], embeddings: StoredEmbeddings) {
+export async function saveDocument(db: LibraryDb, document: DocumentRecord, chunks: readonly Chunk[], embeddings: StoredEmbeddings) {
   const tx = db.transaction(['documents', 'chunks', 'embeddings'], 'readwrite');
   const chunkStore = tx.objectStore('chunks');
   await Promise.all([
@@ -61,7 +52,7 @@ export async function saveDocument(db: LibraryDb, document: StoredDocument, chun
   ]);
 }
 
-export async function loadLibrary(db: LibraryDb): Promise<{ documents: StoredDocument[]; embeddings: StoredEmbeddings[] }> {
+export async function loadLibrary(db: LibraryDb): Promise<{ documents: DocumentRecord[]; embeddings: StoredEmbeddings[] }> {
   const tx = db.transaction(['documents', 'embeddings']);
   const [documents, embeddings] = await Promise.all([tx.objectStore('documents').getAll(), tx.objectStore('embeddings').getAll()]);
   return { documents, embeddings };
