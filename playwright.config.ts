@@ -1,6 +1,8 @@
 import { defineConfig } from '@playwright/test';
 
-const PORT = 4173;
+// Separate ports and build folders let several checkouts (or engineers) run the suite side by side.
+const PORT = Number(process.env.DOCENT_E2E_PORT ?? 4173);
+const DIST = process.env.DOCENT_E2E_DIST ?? 'dist';
 
 // Debian's Chromium (installed by .ci/run): no browser download is possible here. The flags keep a headless
 // Chromium from calling Google's hosts, which would both fail and pollute the network record.
@@ -29,7 +31,7 @@ export default defineConfig({
   },
   // The production build, with the generated test models in its models/ folder, served as a static host would.
   webServer: {
-    command: `npx vite build && node scripts/make-test-models.mjs dist/models && npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
+    command: `npx vite build --outDir ${DIST} && node scripts/make-test-models.mjs ${DIST}/models && npx vite preview --outDir ${DIST} --host 127.0.0.1 --port ${PORT} --strictPort`,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: !process.env.CI,
     timeout: 120_000,

@@ -1,10 +1,11 @@
 import { chunkPages } from '../../core/chunking';
 import { asDocId, type DocId } from '../../core/ids';
-import type { Chunk, DocumentRecord, DocumentState, DocumentSummary, PageText, SearchHit } from '../../core/library';
+import type { Chunk, DocumentRecord, DocumentState, DocumentSummary, SearchHit } from '../../core/library';
 import type { EngineApi, EngineConfig, EngineEvent } from '../../core/protocol';
 import { configureTransformers } from '../transformers-env';
 import { Embedder } from './embedder';
-import { readPdfPages, UnreadableFileError } from './pdf-text';
+import { UnreadableFileError } from './pdf-text';
+import { readDocument } from './read-document';
 import { getChunks, loadLibrary, openLibraryDb, saveDocument, type LibraryDb } from './storage';
 import { VectorIndex } from './vector-index';
 
@@ -21,13 +22,6 @@ async function contentId(bytes: Uint8Array<ArrayBuffer>): Promise<DocId> {
   const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
   return asDocId(Array.from(digest.subarray(0, 16), (b) => b.toString(16).padStart(2, '0')).join(''));
 }
-
-function isPdf(file: File, bytes: Uint8Array): boolean {
-  const magic = new TextDecoder().decode(bytes.subarray(0, 1024));
-  return magic.includes('%PDF-') || file.type === 'application/pdf' || /\.pdf$/i.test(file.name);
-}
-
-const isPlainText = (file: File) => file.type.startsWith('text/plain') || /\.(txt|md|markdown)$/i.test(file.name);
 
 /** The library: reads files, embeds and stores their passages, and answers searches. Owns storage and the index. */
 export class LibraryEngine implements EngineApi {
@@ -106,7 +100,7 @@ export class LibraryEngine implements EngineApi {
       this.#publish(session);
     };
     try {
-      const pages = await this.#readPages(file, bytes, (done, total) =>
+      const pages = await readDocument(file, bytes, (done, total) =>
         update({ pageCount: total, state: { kind: 'indexing', stage: 'reading', done, total } }),
       );
       const chunks = chunkPages(id, pages);
@@ -125,15 +119,6 @@ export class LibraryEngine implements EngineApi {
       const reason = error instanceof UnreadableFileError ? error.message : `This file could not be indexed: ${error instanceof Error ? error.message : String(error)}`;
       update({ state: { kind: 'failed', reason } });
     }
-  }
-
-  async #readPages(file: File, bytes: Uint8Array, onPage: (done: number, total: number) => void): Promise<PageText[]> {
-    if (isPdf(file, bytes)) return readPdfPages(bytes, onPage);
-    if (isPlainText(file)) {
-      onPage(1, 1);
-      return [{ page: 1, text: new TextDecoder().decode(bytes) }];
-    }
-    throw new UnreadableFileError(`Files of this type are not supported (${file.type || file.name}). Docent reads PDF, text and Markdown files.`);
   }
 
   async #embedAll(embedder: Embedder, chunks: readonly Chunk[], onProgress: (done: number) => void): Promise<Float32Array> {
