@@ -9,6 +9,7 @@ import { tinyEmbedder } from './lib/tiny-embedder.mjs';
 export const TEST_MODELS = {
   'docent-test/tiny-embedder': tinyEmbedder,
   'docent-test/tiny-chat': tinyChatModel,
+  'docent-test/tiny-chat-endless': () => tinyChatModel({ endless: true }),
 };
 
 export async function writeTestModels(folder) {

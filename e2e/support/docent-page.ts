@@ -29,6 +29,16 @@ export class DocentPage {
     return this.page.getByRole('log', { name: 'Conversation' });
   }
 
+  /** The answer to the latest question. */
+  get answer() {
+    return this.conversation.getByRole('article').last().getByRole('region', { name: 'Answer' });
+  }
+
+  /** The latest answer's citation of `source` ("file.pdf, p. 2"). */
+  citation(source: string) {
+    return this.answer.getByRole('link', { name: source, exact: true });
+  }
+
   async addFiles(files: FileSpec[]) {
     await this.page.getByLabel('Add documents').setInputFiles(files);
   }
@@ -45,7 +55,13 @@ export class DocentPage {
     await this.page.dispatchEvent('main', 'drop', { dataTransfer });
   }
 
+  /** Asks, and waits until the answer is complete (the turn is no longer busy). */
   async ask(question: string) {
+    await this.startAsking(question);
+    await expect(this.conversation.getByRole('article').last()).toHaveAttribute('aria-busy', 'false');
+  }
+
+  async startAsking(question: string) {
     await this.page.getByLabel('Ask a question').fill(question);
     await this.page.getByRole('button', { name: 'Send' }).click();
   }

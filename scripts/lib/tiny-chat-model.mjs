@@ -15,14 +15,17 @@ const CONTEXT = 4096;
 /** What the model answers to every question, token by token. */
 export const TINY_CHAT_ANSWER = ['Based', ' on', ' your', ' documents', ',', ' this', ' is', ' covered', ' in', ' [', '1', '].'];
 
-function bigramTable(vocabSize, idOfText, endId) {
+/** Where the endless variant goes after the answer's last token: round again, without end. */
+const LOOP_START = ' Based';
+
+function bigramTable(vocabSize, idOfText, endId, endless) {
   const table = new Float32Array(vocabSize * vocabSize);
-  const chain = ['\n', ...TINY_CHAT_ANSWER].map((text) => {
+  const chain = ['\n', ...TINY_CHAT_ANSWER, ...(endless ? [LOOP_START, TINY_CHAT_ANSWER[1]] : [])].map((text) => {
     const id = idOfText(text);
     if (id === undefined) throw new Error(`"${text}" is not a single token`);
     return id;
   });
-  chain.push(endId);
+  if (!endless) chain.push(endId);
   for (let i = 0; i + 1 < chain.length; i++) table[chain[i] * vocabSize + chain[i + 1]] = 20;
   return table;
 }
@@ -86,8 +89,9 @@ function buildGraph(vocabSize, bigrams) {
   return g.encode('tiny-chat');
 }
 
-export function tinyChatModel() {
-  const bpe = byteLevelBpeTokenizer(['assistant', 'user', 'system', ...TINY_CHAT_ANSWER], CONTEXT);
+/** `endless: true` repeats the answer until max_new_tokens, for tests of stopping mid-answer. */
+export function tinyChatModel({ endless = false } = {}) {
+  const bpe = byteLevelBpeTokenizer(['assistant', 'user', 'system', LOOP_START, ...TINY_CHAT_ANSWER], CONTEXT);
   const endId = bpe.vocab['<|im_end|>'];
   const config = {
     model_type: 'llama',
@@ -109,6 +113,6 @@ export function tinyChatModel() {
     'generation_config.json': JSON.stringify(generationConfig, null, 2),
     'tokenizer.json': JSON.stringify(bpe.tokenizer),
     'tokenizer_config.json': JSON.stringify(bpe.config, null, 2),
-    'onnx/decoder_model_merged.onnx': buildGraph(bpe.vocabSize, bigramTable(bpe.vocabSize, bpe.idOfText, endId)),
+    'onnx/decoder_model_merged.onnx': buildGraph(bpe.vocabSize, bigramTable(bpe.vocabSize, bpe.idOfText, endId, endless)),
   };
 }

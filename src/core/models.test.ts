@@ -32,7 +32,7 @@ describe('chooseModels', () => {
 
   it('uses the chosen ids, falling back per task', () => {
     const choice = chooseModels({ generator: 'docent-test/tiny-chat' });
-    expect(choice.generator.label).toBe('Test chat model (generated)');
+    expect(choice.generator?.label).toBe('Test chat model (generated)');
     expect(choice.embedder.id).toBe(DEFAULT_MODELS.embedder);
   });
 });

@@ -9,8 +9,16 @@ export interface PromptPassage {
   text: string;
 }
 
+/** An earlier exchange of the conversation. */
+export interface PastTurn {
+  question: string;
+  answer: string;
+}
+
 export interface PromptRequest {
   question: string;
+  /** Earlier turns, oldest first; the most recent ones that fit are kept. */
+  history?: readonly PastTurn[];
   /** Best first. */
   passages: readonly PromptPassage[];
   /** Tokens the prompt may use: the model's context minus room for the answer. */
@@ -23,7 +31,10 @@ export interface Prompt {
   messages: ChatMessage[];
   /** Indices into `request.passages` of the passages in the prompt; passage `[n]` is `included[n - 1]`. */
   included: number[];
+  /** How many of the most recent history turns are in the prompt. */
+  historyTurns: number;
 }
+
 
 export const SYSTEM_INSTRUCTIONS = [
   'You are Docent, an assistant that answers questions using only the numbered passages from the user\'s documents.',
@@ -37,23 +48,47 @@ function userMessage(question: string, passages: readonly PromptPassage[]): stri
   return `Passages:\n\n${numbered.join('\n\n')}\n\nQuestion: ${question}`;
 }
 
-function messagesFor(question: string, passages: readonly PromptPassage[]): ChatMessage[] {
+function messagesFor(question: string, passages: readonly PromptPassage[], history: readonly PastTurn[]): ChatMessage[] {
   return [
     { role: 'system', content: SYSTEM_INSTRUCTIONS },
+    ...history.flatMap((turn): ChatMessage[] => [
+      { role: 'user', content: turn.question },
+      { role: 'assistant', content: turn.answer },
+    ]),
     { role: 'user', content: userMessage(question, passages) },
   ];
 }
 
 /**
- * Packs the best passages that fit the token budget, in rank order; a passage too long for what is left is skipped
- * so a shorter, lower-ranked one can still be used.
+ * Fits the prompt to the token budget, adding in order of worth while it fits: the best passage, the latest turn of
+ * the conversation (a follow-up means little without it), the other passages best first, then older turns newest
+ * first. A passage too long for the room left is skipped so a shorter, lower-ranked one can still be used.
  */
 export function buildPrompt(request: PromptRequest): Prompt {
+  const history = request.history ?? [];
   const included: number[] = [];
-  const chosen = () => included.map((i) => request.passages[i]);
-  request.passages.forEach((passage, index) => {
-    const tokens = request.countTokens(messagesFor(request.question, [...chosen(), passage]));
-    if (tokens <= request.budgetTokens) included.push(index);
+  let historyTurns = 0;
+  const messages = () =>
+    messagesFor(request.question, [...included].sort((a, b) => a - b).map((i) => request.passages[i]), history.slice(history.length - historyTurns));
+  const fits = () => request.countTokens(messages()) <= request.budgetTokens;
+  const tryPassage = (index: number) => {
+    included.push(index);
+    if (!fits()) included.pop();
+  };
+  const tryTurns = (limit: number) => {
+    while (historyTurns < limit) {
+      historyTurns++;
+      if (!fits()) {
+        historyTurns--;
+        return;
+      }
+    }
+  };
+  request.passages.forEach((_, index) => {
+    tryPassage(index);
+    if (index === 0) tryTurns(Math.min(1, history.length));
   });
-  return { messages: messagesFor(request.question, chosen()), included };
+  tryTurns(history.length);
+  included.sort((a, b) => a - b);
+  return { messages: messages(), included, historyTurns };
 }

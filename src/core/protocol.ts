@@ -1,8 +1,9 @@
 // The typed contracts between the UI and the workers. Every call returns a promise that settles with a result or
 // a DocentError; events flow back through the callback given at init.
+import type { Conversation } from './conversation';
 import type { DocumentSummary, SearchHit } from './library';
 import type { ModelSpec, ModelSources } from './models';
-import type { PromptPassage } from './prompt';
+import type { PastTurn, PromptPassage } from './prompt';
 
 export type ModelStatus =
   | { kind: 'idle' }
@@ -29,7 +30,11 @@ export interface EngineApi {
   init(config: EngineConfig, onEvent: (event: EngineEvent) => void): Promise<DocumentSummary[]>;
   /** Reads, embeds and stores each file; a file that fails is reported in the library and never stops the rest. */
   addFiles(files: File[]): Promise<void>;
-  search(question: string, limit: number): Promise<SearchHit[]>;
+  search(query: string, limit: number): Promise<SearchHit[]>;
+  /** Saved conversations, most recently updated first. */
+  conversations(): Promise<Conversation[]>;
+  saveConversation(conversation: Conversation): Promise<void>;
+  deleteConversation(id: string): Promise<void>;
 }
 
 export interface GeneratorConfig {
@@ -40,6 +45,8 @@ export interface GeneratorConfig {
 export interface AnswerRequest {
   question: string;
   passages: PromptPassage[];
+  /** The conversation so far, oldest first. */
+  history: PastTurn[];
 }
 
 export interface AnswerResult {

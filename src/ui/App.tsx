@@ -1,24 +1,50 @@
+import { isSettled } from '../core/conversation';
 import type { ModelChoice } from '../core/models';
-import type { Workers } from '../rpc/workers';
+import { ChatList } from './chat/ChatList';
 import { ChatPanel } from './chat/ChatPanel';
+import type { ConversationStore } from './conversation-store';
 import { LibraryPanel } from './library/LibraryPanel';
+import type { LibraryStore } from './library-store';
 import { useFileDrop } from './library/use-file-drop';
 import { ModelStatusBar } from './models/ModelStatusBar';
-import { useDocent } from './use-docent';
+import { useStore } from './store';
 
-export function App({ workers, models }: { workers: Workers; models: ModelChoice }) {
-  const docent = useDocent(workers, models);
-  const dragging = useFileDrop(docent.addFiles);
+interface Props {
+  models: ModelChoice;
+  library: LibraryStore;
+  chats: ConversationStore;
+}
+
+export function App({ models, library, chats }: Props) {
+  const { documents, error, embedderStatus } = useStore(library);
+  const { saved, active, generatorStatus } = useStore(chats);
+  const dragging = useFileDrop(library.addFiles);
   return (
     <div className={dragging ? 'app app--dragging' : 'app'}>
       <header className="app__header">
         <h1>Docent</h1>
         <p className="tagline">Private answers from your documents. Nothing leaves this device.</p>
-        <ModelStatusBar models={models} status={docent.modelStatus} />
+        <ModelStatusBar models={models} status={{ embedder: embedderStatus, generator: generatorStatus }} />
       </header>
       <main className="app__main">
-        <LibraryPanel documents={docent.documents} error={docent.libraryError} onAddFiles={docent.addFiles} />
-        <ChatPanel turns={docent.turns} answering={docent.answering} onAsk={(q) => void docent.ask(q)} onStop={docent.stop} />
+        <div className="app__side">
+          <LibraryPanel documents={documents} error={error} onAddFiles={library.addFiles} />
+          <ChatList
+            conversations={saved}
+            activeId={active.id}
+            onNew={chats.startNew}
+            onOpen={chats.open}
+            onRename={(id, title) => void chats.rename(id, title)}
+            onDelete={(id) => void chats.remove(id)}
+          />
+        </div>
+        <ChatPanel
+          turns={active.turns}
+          generatorStatus={generatorStatus}
+          answering={active.turns.some((turn) => !isSettled(turn))}
+          onAsk={(question) => void chats.ask(question)}
+          onStop={chats.stop}
+        />
       </main>
       {dragging && (
         <div className="drop-overlay" aria-hidden="true">

@@ -1,15 +1,17 @@
 import { useState, type FormEvent, type KeyboardEvent } from 'react';
-import type { Turn } from '../conversation';
+import type { Turn } from '../../core/conversation';
+import type { ModelStatus } from '../../core/protocol';
 import { TurnView } from './TurnView';
 
 interface Props {
   turns: Turn[];
+  generatorStatus: ModelStatus;
   answering: boolean;
   onAsk: (question: string) => void;
   onStop: () => void;
 }
 
-export function ChatPanel({ turns, answering, onAsk, onStop }: Props) {
+export function ChatPanel({ turns, generatorStatus, answering, onAsk, onStop }: Props) {
   const [question, setQuestion] = useState('');
   const submit = (event?: FormEvent) => {
     event?.preventDefault();
@@ -28,7 +30,7 @@ export function ChatPanel({ turns, answering, onAsk, onStop }: Props) {
       <div className="chat__log" role="log" aria-label="Conversation">
         {turns.length === 0 && <p className="empty">Ask anything about your documents. Answers cite the page they come from.</p>}
         {turns.map((turn) => (
-          <TurnView key={turn.id} turn={turn} />
+          <TurnView key={turn.id} turn={turn} generatorStatus={generatorStatus} />
         ))}
       </div>
       <form className="ask" onSubmit={submit}>

@@ -1,25 +1,61 @@
+import type { KeySentence } from '../../core/extractive';
 import { sourceLabel, type SearchHit } from '../../core/library';
 import { sourceAnchor } from './AnswerText';
 
-/** The passages an answer was written from, numbered as the answer cites them. */
-export function SourceList({ turnId, sources, heading }: { turnId: string; sources: SearchHit[]; heading: string }) {
-  const headingId = `sources-${turnId}`;
+interface Props {
+  turnId: string;
+  sources: SearchHit[];
+  /** Indices of the sources the answer cites; the others are listed as also retrieved. */
+  cited: ReadonlySet<number>;
+  keySentences: KeySentence[];
+}
+
+/** The passage's text with its key sentences marked. */
+function PassageText({ text, marks }: { text: string; marks: KeySentence[] }) {
+  const parts: React.ReactNode[] = [];
+  let position = 0;
+  for (const mark of [...marks].sort((a, b) => a.start - b.start)) {
+    if (mark.start < position) continue;
+    parts.push(text.slice(position, mark.start), <mark key={mark.start}>{text.slice(mark.start, mark.end)}</mark>);
+    position = mark.end;
+  }
+  parts.push(text.slice(position));
+  return <blockquote>{parts}</blockquote>;
+}
+
+function SourceGroup({ heading, turnId, indices, sources, keySentences }: { heading: string; indices: number[] } & Omit<Props, 'cited'>) {
+  if (indices.length === 0) return null;
+  const headingId = `${heading.replace(/\W+/g, '-').toLowerCase()}-${turnId}`;
   return (
     <section className="sources" aria-labelledby={headingId}>
       <h4 id={headingId}>{heading}</h4>
       <ol>
-        {sources.map(({ chunk, documentName, score }, i) => (
-          <li key={chunk.id} id={sourceAnchor(turnId, i + 1)} tabIndex={-1}>
-            <span className="sources__label">
-              [{i + 1}] {sourceLabel(documentName, chunk.pageStart, chunk.pageEnd)}
-            </span>{' '}
-            <span className="sources__score" title="Similarity to your question">
-              {Math.round(score * 100)}%
-            </span>
-            <blockquote>{chunk.text}</blockquote>
-          </li>
-        ))}
+        {indices.map((index) => {
+          const { chunk, documentName, score } = sources[index];
+          return (
+            <li key={chunk.id} id={sourceAnchor(turnId, index)} tabIndex={-1}>
+              <span className="sources__label">
+                [{index + 1}] {sourceLabel(documentName, chunk.pageStart, chunk.pageEnd)}
+              </span>{' '}
+              <span className="sources__score" title="Similarity to your question">
+                {Math.round(score * 100)}%
+              </span>
+              <PassageText text={chunk.text} marks={keySentences.filter((sentence) => sentence.source === index + 1)} />
+            </li>
+          );
+        })}
       </ol>
     </section>
+  );
+}
+
+/** The passages an answer drew on, numbered as found, cited ones first. */
+export function SourceList({ cited, ...props }: Props) {
+  const all = props.sources.map((_, index) => index);
+  return (
+    <>
+      <SourceGroup heading="Sources" indices={all.filter((index) => cited.has(index))} {...props} />
+      <SourceGroup heading="Also retrieved" indices={all.filter((index) => !cited.has(index))} {...props} />
+    </>
   );
 }

@@ -9,7 +9,8 @@ export function ModelStatusBar({ models, status }: { models: ModelChoice; status
     <ul className="model-status" aria-label="Models">
       {(['embedder', 'generator'] as const).map((task) => (
         <li key={task} role="status" className={`model-status--${status[task].kind}`}>
-          {ROLE[task]} {models[task].label}: {describeModelStatus(status[task])}
+          {ROLE[task]} {models[task]?.label ?? 'none (answers quote your documents)'}
+          {models[task] && `: ${describeModelStatus(status[task])}`}
         </li>
       ))}
     </ul>

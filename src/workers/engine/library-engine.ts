@@ -1,4 +1,5 @@
 import { chunkPages } from '../../core/chunking';
+import type { Conversation } from '../../core/conversation';
 import { asDocId, type DocId } from '../../core/ids';
 import type { Chunk, DocumentRecord, DocumentState, DocumentSummary, SearchHit } from '../../core/library';
 import type { EngineApi, EngineConfig, EngineEvent } from '../../core/protocol';
@@ -6,7 +7,16 @@ import { configureTransformers } from '../transformers-env';
 import { Embedder } from './embedder';
 import { UnreadableFileError } from './pdf-text';
 import { readDocument } from './read-document';
-import { getChunks, loadLibrary, openLibraryDb, saveDocument, type LibraryDb } from './storage';
+import {
+  deleteConversation,
+  getChunks,
+  loadConversations,
+  loadLibrary,
+  openLibraryDb,
+  saveConversation,
+  saveDocument,
+  type LibraryDb,
+} from './storage';
 import { VectorIndex } from './vector-index';
 
 const EMBEDDING_BATCH = 16;
@@ -81,17 +91,29 @@ export class LibraryEngine implements EngineApi {
     await Promise.all(done);
   }
 
-  async search(question: string, limit: number): Promise<SearchHit[]> {
+  async search(query: string, limit: number): Promise<SearchHit[]> {
     const { db, embedder, index } = await this.#session();
     if (index.dims === undefined) return [];
-    const [query] = await embedder.embed([question], 'query');
-    const scored = index.search(query, limit);
+    const [vector] = await embedder.embed([query], 'query');
+    const scored = index.search(vector, limit);
     const chunks = new Map((await getChunks(db, scored.map((hit) => hit.id))).map((chunk) => [chunk.id, chunk]));
     return scored.flatMap(({ id, score }) => {
       const chunk = chunks.get(id);
       const document = chunk && this.#documents.get(chunk.docId);
       return chunk && document ? [{ chunk, documentName: document.name, score }] : [];
     });
+  }
+
+  async conversations(): Promise<Conversation[]> {
+    return loadConversations((await this.#session()).db);
+  }
+
+  async saveConversation(conversation: Conversation): Promise<void> {
+    await saveConversation((await this.#session()).db, conversation);
+  }
+
+  async deleteConversation(id: string): Promise<void> {
+    await deleteConversation((await this.#session()).db, id);
   }
 
   async #ingest(session: Session, { file, bytes, id }: { file: File; bytes: Uint8Array; id: DocId }): Promise<void> {
@@ -112,7 +134,8 @@ export class LibraryEngine implements EngineApi {
       const document: DocumentRecord = { id, name: file.name, bytes: file.size, pageCount: pages.length, chunkCount: chunks.length, addedAt: Date.now() };
       const dims = vectors.length / chunks.length;
       const chunkIds = chunks.map((chunk) => chunk.id);
-      await saveDocument(session.db, document, chunks, { docId: id, modelId: session.index.modelId, dims, chunkIds, vectors });
+      const embeddings = { docId: id, modelId: session.index.modelId, dims, chunkIds, vectors };
+      await saveDocument(session.db, { document, file: { docId: id, type: file.type, blob: file }, chunks, embeddings });
       session.index.add(chunkIds.map((chunkId, row) => ({ id: chunkId, vector: vectors.subarray(row * dims, (row + 1) * dims) })));
       update({ ...document, state: { kind: 'ready' } });
     } catch (error) {

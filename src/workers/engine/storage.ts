@@ -1,5 +1,6 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { ChunkId, DocId } from '../../core/ids';
+import type { Conversation } from '../../core/conversation';
 import type { Chunk, DocumentRecord } from '../../core/library';
 
 /**
@@ -20,12 +21,21 @@ interface LibrarySchema extends DBSchema {
   documents: { key: DocId; value: DocumentRecord };
   chunks: { key: ChunkId; value: Chunk; indexes: { 'by-doc': DocId } };
   embeddings: { key: DocId; value: StoredEmbeddings };
+  /** The original file, kept to show a cited page as it looks. */
+  files: { key: DocId; value: StoredFile };
+  conversations: { key: string; value: Conversation; indexes: { 'by-updated': number } };
+}
+
+export interface StoredFile {
+  docId: DocId;
+  type: string;
+  blob: Blob;
 }
 
 export type LibraryDb = IDBPDatabase<LibrarySchema>;
 
 export const DATABASE_NAME = 'docent';
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export function openLibraryDb(name = DATABASE_NAME): Promise<LibraryDb> {
   return openDB<LibrarySchema>(name, SCHEMA_VERSION, {
@@ -36,20 +46,58 @@ export function openLibraryDb(name = DATABASE_NAME): Promise<LibraryDb> {
         db.createObjectStore('chunks', { keyPath: 'id' }).createIndex('by-doc', 'docId');
         db.createObjectStore('embeddings', { keyPath: 'docId' });
       }
+      if (oldVersion < 2) {
+        db.createObjectStore('files', { keyPath: 'docId' });
+        db.createObjectStore('conversations', { keyPath: 'id' }).createIndex('by-updated', 'updatedAt');
+      }
     },
   });
 }
 
-/** Writes a document, its chunks and its vectors in one transaction: all of it is stored, or none. */
-export async function saveDocument(db: LibraryDb, document: DocumentRecord, chunks: readonly Chunk[], embeddings: StoredEmbeddings) {
-  const tx = db.transaction(['documents', 'chunks', 'embeddings'], 'readwrite');
-  const chunkStore = tx.objectStore('chunks');
-  await Promise.all([
-    tx.objectStore('documents').put(document),
-    ...chunks.map((chunk) => chunkStore.put(chunk)),
-    tx.objectStore('embeddings').put(embeddings),
-    tx.done,
-  ]);
+export interface DocumentBundle {
+  document: DocumentRecord;
+  file: StoredFile;
+  chunks: readonly Chunk[];
+  embeddings: StoredEmbeddings;
+}
+
+/** Writes a document, its file, chunks and vectors in one transaction: all of it is stored, or none. */
+export async function saveDocument(db: LibraryDb, { document, file, chunks, embeddings }: DocumentBundle) {
+  const tx = db.transaction(['documents', 'files', 'chunks', 'embeddings'], 'readwrite');
+  const writes: Promise<unknown>[] = [tx.done];
+  try {
+    writes.push(tx.objectStore('documents').put(document), tx.objectStore('files').put(file));
+    for (const chunk of chunks) writes.push(tx.objectStore('chunks').put(chunk));
+    writes.push(tx.objectStore('embeddings').put(embeddings));
+    await Promise.all(writes);
+  } catch (error) {
+    // A put that throws at once (a bad key, a value that cannot be cloned) leaves the transaction running, and it
+    // would commit the other writes: abort it. A failed request has usually aborted it already, hence the guard.
+    try {
+      tx.abort();
+    } catch {
+      // already finished
+    }
+    await Promise.allSettled(writes);
+    throw error;
+  }
+}
+
+export function getFile(db: LibraryDb, docId: DocId): Promise<StoredFile | undefined> {
+  return db.get('files', docId);
+}
+
+/** Conversations, most recently updated first. */
+export async function loadConversations(db: LibraryDb): Promise<Conversation[]> {
+  return (await db.getAllFromIndex('conversations', 'by-updated')).reverse();
+}
+
+export async function saveConversation(db: LibraryDb, conversation: Conversation): Promise<void> {
+  await db.put('conversations', conversation);
+}
+
+export async function deleteConversation(db: LibraryDb, id: string): Promise<void> {
+  await db.delete('conversations', id);
 }
 
 export async function loadLibrary(db: LibraryDb): Promise<{ documents: DocumentRecord[]; embeddings: StoredEmbeddings[] }> {

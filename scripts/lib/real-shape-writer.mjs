@@ -1,0 +1,195 @@
+// Builds and writes large random-weight ONNX models without ever holding the whole file in memory.
+//
+// The small part of a model (nodes, inputs, outputs, shape constants) is built with GraphBuilder and encoded by
+// protobufjs. The weights are "lazy" tensors: their names, shapes and types are known up front (so parameters can be
+// counted and byte lengths computed without generating anything), and their data is produced one group at a time
+// while the file is written. protobufjs would need the whole model (1.4 GB for a 360M-parameter fp32 decoder) in
+// one buffer; here each tensor is generated, written and dropped.
+//
+// Wire format used (https://protobuf.dev/programming-guides/encoding/): a length-delimited field is
+// varint(field << 3 | 2), varint(byte length), bytes. Fields may come in any order, and repeated fields
+// (GraphProto.initializer) may be split around other fields, so the file is:
+//   ModelProto fields from protobufjs (ir_version, producer, opset_import)
+//   tag(ModelProto.graph = 7), varint(graph length),
+//     GraphProto fields from protobufjs (nodes, inputs, outputs, small initializers)
+//     for each weight: tag(GraphProto.initializer = 5), varint(length),
+//       TensorProto { dims = 1 (packed varints), data_type = 2, name = 8, raw_data = 9 }
+import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
+import { dirname } from 'node:path';
+import onnxProto from 'onnx-proto';
+import { seededRandom } from './onnx-graph.mjs';
+
+const { onnx } = onnxProto;
+const { DataType } = onnx.TensorProto;
+
+export const INT8 = DataType.INT8;
+export const UINT8 = DataType.UINT8;
+
+const BYTES = { [DataType.FLOAT]: 4, [DataType.INT64]: 8, [DataType.INT8]: 1, [DataType.UINT8]: 1, [DataType.INT32]: 4 };
+
+/** FNV-1a of a string: a per-tensor seed, so a weight's values do not depend on build order or on quantization. */
+function hashName(text) {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return hash >>> 0;
+}
+
+/**
+ * Deterministic random weights: uniform in [-a, a] with a = std * sqrt(3), so the standard deviation is `std`.
+ * A xorshift32 stream seeded (through seededRandom, mulberry32) from the model seed and the tensor name: ~1 ns a
+ * value, where Box-Muller normals would take minutes for 360M values. Random weights only make compute cost
+ * honest; the distribution does not matter beyond keeping activations in a normal range (no overflow, no denormals).
+ */
+export function randomUniformWeights(seed, name, count, std) {
+  let state = Math.floor(seededRandom((seed ^ hashName(name)) >>> 0).uniform() * 4294967295) | 1;
+  const data = new Float32Array(count);
+  const scale = (std * Math.sqrt(3) * 2) / 4294967296;
+  for (let i = 0; i < count; i++) {
+    state ^= state << 13;
+    state ^= state >>> 17;
+    state ^= state << 5;
+    data[i] = (state >>> 0) * scale - std * Math.sqrt(3);
+  }
+  return data;
+}
+
+function varintLength(value) {
+  let length = 1;
+  while (value >= 128) {
+    value = Math.floor(value / 128);
+    length++;
+  }
+  return length;
+}
+
+function writeVarint(bytes, offset, value) {
+  while (value >= 128) {
+    bytes[offset++] = (value % 128) | 128;
+    value = Math.floor(value / 128);
+  }
+  bytes[offset++] = value;
+  return offset;
+}
+
+/** TensorProto bytes up to and including raw_data's length prefix; the raw bytes follow. */
+function tensorHeader(name, dims, dataType, rawLength) {
+  const nameBytes = Buffer.from(name, 'utf8');
+  const dimsLength = dims.reduce((sum, d) => sum + varintLength(d), 0);
+  const size =
+    (dims.length ? 1 + varintLength(dimsLength) + dimsLength : 0) +
+    1 + varintLength(dataType) +
+    1 + varintLength(nameBytes.length) + nameBytes.length +
+    1 + varintLength(rawLength);
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  if (dims.length) {
+    bytes[offset++] = (1 << 3) | 2;
+    offset = writeVarint(bytes, offset, dimsLength);
+    for (const d of dims) offset = writeVarint(bytes, offset, d);
+  }
+  bytes[offset++] = (2 << 3) | 0;
+  offset = writeVarint(bytes, offset, dataType);
+  bytes[offset++] = (8 << 3) | 2;
+  offset = writeVarint(bytes, offset, nameBytes.length);
+  bytes.set(nameBytes, offset);
+  offset += nameBytes.length;
+  bytes[offset++] = (9 << 3) | 2;
+  if (writeVarint(bytes, offset, rawLength) !== size) throw new Error(`${name}: tensor header size mismatch`);
+  return bytes;
+}
+
+function fieldPrefix(field, length) {
+  const bytes = new Uint8Array(1 + varintLength(length));
+  bytes[0] = (field << 3) | 2;
+  writeVarint(bytes, 1, length);
+  return bytes;
+}
+
+/**
+ * The weights of one model: groups of tensors declared with their shapes and produced together on demand (a
+ * quantized weight produces its int8 data, scales and zero points at once).
+ */
+export class WeightPlan {
+  groups = [];
+  #names = new Set();
+
+  /**
+   * Declares tensors [{name, dims, dataType, parameter}] that `produce()` returns (typed arrays, same order).
+   * `parameter: false` marks quantization scales and zero points, which are not model parameters.
+   */
+  add(tensors, produce) {
+    for (const tensor of tensors) {
+      if (this.#names.has(tensor.name)) throw new Error(`Duplicate initializer ${tensor.name}`);
+      this.#names.add(tensor.name);
+    }
+    this.groups.push({ tensors, produce });
+    return tensors.map((tensor) => tensor.name);
+  }
+
+  /** Elements of the tensors marked as parameters (weights, biases, norms, embeddings). */
+  parameterCount() {
+    let count = 0;
+    for (const { tensors } of this.groups) {
+      for (const tensor of tensors) if (tensor.parameter !== false) count += tensor.dims.reduce((a, b) => a * b, 1);
+    }
+    return count;
+  }
+
+  /** Bytes of all the tensors' raw data. */
+  dataBytes() {
+    let bytes = 0;
+    for (const { tensors } of this.groups) {
+      for (const tensor of tensors) bytes += tensor.dims.reduce((a, b) => a * b, 1) * BYTES[tensor.dataType];
+    }
+    return bytes;
+  }
+}
+
+function tensorEntries(group) {
+  return group.tensors.map((tensor) => {
+    const rawLength = tensor.dims.reduce((a, b) => a * b, 1) * BYTES[tensor.dataType];
+    const header = tensorHeader(tensor.name, tensor.dims, tensor.dataType, rawLength);
+    const prefix = fieldPrefix(5, header.length + rawLength);
+    return { tensor, rawLength, header, prefix, size: prefix.length + header.length + rawLength };
+  });
+}
+
+function writeAll(fd, bytes) {
+  const view = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let offset = 0;
+  while (offset < view.length) offset += writeSync(fd, view, offset, Math.min(view.length - offset, 1 << 30));
+}
+
+/**
+ * Writes `graphBuilder`'s model plus the plan's weights to `path`, streaming. Returns the file size in bytes.
+ * `graphBuilder.encode` must not already contain the plan's tensors (they are referenced by name only).
+ */
+export function writeModel(path, graphBuilder, plan, graphName) {
+  const model = onnx.ModelProto.decode(graphBuilder.encode(graphName));
+  const graphHead = onnx.GraphProto.encode(model.graph).finish();
+  model.graph = null;
+  const modelHead = onnx.ModelProto.encode(model).finish();
+  const entries = plan.groups.map(tensorEntries);
+  const graphLength = graphHead.length + entries.flat().reduce((sum, entry) => sum + entry.size, 0);
+  const graphPrefix = fieldPrefix(7, graphLength);
+  mkdirSync(dirname(path), { recursive: true });
+  const fd = openSync(path, 'w');
+  try {
+    writeAll(fd, modelHead);
+    writeAll(fd, graphPrefix);
+    writeAll(fd, graphHead);
+    plan.groups.forEach((group, index) => {
+      const arrays = group.produce();
+      entries[index].forEach((entry, i) => {
+        const data = arrays[i];
+        if (data.byteLength !== entry.rawLength) throw new Error(`${entry.tensor.name}: ${data.byteLength} bytes, expected ${entry.rawLength}`);
+        writeAll(fd, entry.prefix);
+        writeAll(fd, entry.header);
+        writeAll(fd, data);
+      });
+    });
+  } finally {
+    closeSync(fd);
+  }
+  return modelHead.length + graphPrefix.length + graphLength;
+}

@@ -1,0 +1,83 @@
+import { proxy } from 'comlink';
+import { isSettled, titleFrom, type Conversation, type Turn } from '../core/conversation';
+import type { ModelChoice } from '../core/models';
+import type { ModelStatus, ModelStatusEvent } from '../core/protocol';
+import type { Workers } from '../rpc/workers';
+import { askQuestion } from './ask-question';
+import { modelSources } from './model-settings';
+import { Store } from './store';
+
+interface ConversationState {
+  /** Saved conversations, most recently updated first. */
+  saved: Conversation[];
+  /** The conversation in view; a new one is saved with its first answer. */
+  active: Conversation;
+  generatorStatus: ModelStatus;
+}
+
+const blankConversation = (): Conversation => ({ id: crypto.randomUUID(), title: 'New chat', createdAt: Date.now(), updatedAt: Date.now(), turns: [] });
+
+/** Conversations: asking, stopping, and keeping chats (new, open, rename, delete), saved by the library worker. */
+export class ConversationStore extends Store<ConversationState> {
+  constructor(
+    private readonly workers: Workers,
+    private readonly models: ModelChoice,
+  ) {
+    super({ saved: [], active: blankConversation(), generatorStatus: { kind: 'idle' } });
+  }
+
+  /** Loads saved chats and prepares the chat model (it downloads on the first question). Call after the library opens. */
+  load(): void {
+    void this.#refresh();
+    if (this.models.generator) {
+      const onStatus = (event: ModelStatusEvent) => this.update({ generatorStatus: event.status });
+      void this.workers.generator.init({ generator: this.models.generator, sources: modelSources() }, proxy(onStatus));
+    }
+  }
+
+  readonly ask = async (question: string) => {
+    const conversation = this.state.active;
+    const turn: Turn = { id: crypto.randomUUID(), question, status: 'searching', answer: '', sources: [], promptSources: [], keySentences: [] };
+    const history = conversation.turns.filter(isSettled);
+    this.#updateConversation(conversation.id, (c) => ({ title: c.turns.length ? c.title : titleFrom(question), turns: [...c.turns, turn] }));
+    await askQuestion(question, history, this.workers, this.models, (changes) =>
+      this.#updateConversation(conversation.id, (c) => ({ turns: c.turns.map((t) => (t.id === turn.id ? { ...t, ...changes } : t)) })),
+    );
+    const finished = this.state.active.id === conversation.id ? this.state.active : undefined;
+    if (finished) {
+      await this.workers.engine.saveConversation({ ...finished, updatedAt: Date.now() });
+      await this.#refresh();
+    }
+  };
+
+  readonly stop = () => void this.workers.generator.stop();
+
+  readonly startNew = () => this.update({ active: blankConversation() });
+
+  readonly open = (id: string) => {
+    const conversation = this.state.saved.find((c) => c.id === id);
+    if (conversation) this.update({ active: conversation });
+  };
+
+  readonly rename = async (id: string, title: string) => {
+    const conversation = this.state.saved.find((c) => c.id === id);
+    if (!conversation || !title.trim()) return;
+    await this.workers.engine.saveConversation({ ...conversation, title: title.trim() });
+    this.#updateConversation(id, () => ({ title: title.trim() }));
+    await this.#refresh();
+  };
+
+  readonly remove = async (id: string) => {
+    await this.workers.engine.deleteConversation(id);
+    if (this.state.active.id === id) this.startNew();
+    await this.#refresh();
+  };
+
+  async #refresh() {
+    this.update({ saved: await this.workers.engine.conversations() });
+  }
+
+  #updateConversation(id: string, change: (conversation: Conversation) => Partial<Conversation>) {
+    this.update(({ active }) => (active.id === id ? { active: { ...active, ...change(active) } } : {}));
+  }
+}

@@ -1,0 +1,42 @@
+import { proxy } from 'comlink';
+import type { DocumentSummary } from '../core/library';
+import type { ModelChoice } from '../core/models';
+import type { EngineEvent, ModelStatus } from '../core/protocol';
+import type { Workers } from '../rpc/workers';
+import { modelSources } from './model-settings';
+import { Store } from './store';
+
+interface LibraryState {
+  documents: DocumentSummary[];
+  error?: string;
+  embedderStatus: ModelStatus;
+}
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** The library as the UI shows it, fed by the library worker's events; the intent to add files. */
+export class LibraryStore extends Store<LibraryState> {
+  constructor(
+    private readonly workers: Workers,
+    private readonly models: ModelChoice,
+  ) {
+    super({ documents: [], embedderStatus: { kind: 'idle' } });
+  }
+
+  /** Opens the library; must be called before anything else asks the library worker for work. */
+  open(): void {
+    const onEvent = (event: EngineEvent) =>
+      this.update(event.type === 'library' ? { documents: event.documents } : { embedderStatus: event.status });
+    this.workers.engine
+      .init({ embedder: this.models.embedder, sources: modelSources() }, proxy(onEvent))
+      .then(
+        (documents) => this.update({ documents }),
+        (error: unknown) => this.update({ error: `Your library could not be opened: ${messageOf(error)}` }),
+      );
+    this.workers.onCrash((error) => this.update({ error }));
+  }
+
+  readonly addFiles = (files: File[]) => {
+    this.workers.engine.addFiles(files).catch((error: unknown) => this.update({ error: `Those files could not be added: ${messageOf(error)}` }));
+  };
+}
