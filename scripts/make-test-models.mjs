@@ -4,12 +4,16 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { tinyChatModel } from './lib/tiny-chat-model.mjs';
+
+/** An answer that tries to run script, for the test that proves model output is never rendered as HTML. */
+const HOSTILE_ANSWER = ['<img src=x onerror="document.title=\'pwned\'">', '<script>document.title=\'pwned\'</script>', ' **Bold**', ' [', '1', '].'];
 import { tinyEmbedder } from './lib/tiny-embedder.mjs';
 
 export const TEST_MODELS = {
   'docent-test/tiny-embedder': tinyEmbedder,
   'docent-test/tiny-chat': tinyChatModel,
   'docent-test/tiny-chat-endless': () => tinyChatModel({ endless: true }),
+  'docent-test/tiny-chat-hostile': () => tinyChatModel({ answer: HOSTILE_ANSWER }),
 };
 
 export async function writeTestModels(folder) {

@@ -18,9 +18,9 @@ export const TINY_CHAT_ANSWER = ['Based', ' on', ' your', ' documents', ',', ' t
 /** Where the endless variant goes after the answer's last token: round again, without end. */
 const LOOP_START = ' Based';
 
-function bigramTable(vocabSize, idOfText, endId, endless) {
+function bigramTable(vocabSize, idOfText, endId, answer, endless) {
   const table = new Float32Array(vocabSize * vocabSize);
-  const chain = ['\n', ...TINY_CHAT_ANSWER, ...(endless ? [LOOP_START, TINY_CHAT_ANSWER[1]] : [])].map((text) => {
+  const chain = ['\n', ...answer, ...(endless ? [LOOP_START, answer[1]] : [])].map((text) => {
     const id = idOfText(text);
     if (id === undefined) throw new Error(`"${text}" is not a single token`);
     return id;
@@ -89,9 +89,12 @@ function buildGraph(vocabSize, bigrams) {
   return g.encode('tiny-chat');
 }
 
-/** `endless: true` repeats the answer until max_new_tokens, for tests of stopping mid-answer. */
-export function tinyChatModel({ endless = false } = {}) {
-  const bpe = byteLevelBpeTokenizer(['assistant', 'user', 'system', LOOP_START, ...TINY_CHAT_ANSWER], CONTEXT);
+/**
+ * `answer`: the tokens the model writes (each becomes one token of its vocabulary, so any text works).
+ * `endless: true` repeats the answer until max_new_tokens, for tests of stopping mid-answer.
+ */
+export function tinyChatModel({ answer = TINY_CHAT_ANSWER, endless = false } = {}) {
+  const bpe = byteLevelBpeTokenizer(['assistant', 'user', 'system', LOOP_START, ...answer], CONTEXT);
   const endId = bpe.vocab['<|im_end|>'];
   const config = {
     model_type: 'llama',
@@ -113,6 +116,6 @@ export function tinyChatModel({ endless = false } = {}) {
     'generation_config.json': JSON.stringify(generationConfig, null, 2),
     'tokenizer.json': JSON.stringify(bpe.tokenizer),
     'tokenizer_config.json': JSON.stringify(bpe.config, null, 2),
-    'onnx/decoder_model_merged.onnx': buildGraph(bpe.vocabSize, bigramTable(bpe.vocabSize, bpe.idOfText, endId, endless)),
+    'onnx/decoder_model_merged.onnx': buildGraph(bpe.vocabSize, bigramTable(bpe.vocabSize, bpe.idOfText, endId, answer, endless)),
   };
 }

@@ -28,6 +28,7 @@ export const MODEL_CATALOG: readonly ModelSpec[] = [
   { id: 'docent-test/tiny-embedder', task: 'embedder', label: 'Test embedder (generated)', quantized: false, similarityFloor: 0.5 },
   { id: 'docent-test/tiny-chat', task: 'generator', label: 'Test chat model (generated)', quantized: false, contextTokens: 2048 },
   { id: 'docent-test/tiny-chat-endless', task: 'generator', label: 'Endless test chat model (generated)', quantized: false, contextTokens: 2048 },
+  { id: 'docent-test/tiny-chat-hostile', task: 'generator', label: 'Hostile test chat model (generated)', quantized: false, contextTokens: 2048 },
 ];
 
 export const DEFAULT_MODELS = { embedder: 'Xenova/gte-small', generator: 'Xenova/Qwen1.5-0.5B-Chat' } as const;

@@ -28,7 +28,11 @@ export class ConversationStore extends Store<ConversationState> {
 
   /** Loads saved chats and prepares the chat model (it downloads on the first question). Call after the library opens. */
   load(): void {
-    void this.#refresh();
+    // Coming back to Docent shows the latest chat, as it was left.
+    void this.#refresh().then(() => {
+      const [latest] = this.state.saved;
+      if (latest && this.state.active.turns.length === 0) this.update({ active: latest });
+    });
     if (this.models.generator) {
       const onStatus = (event: ModelStatusEvent) => this.update({ generatorStatus: event.status });
       void this.workers.generator.init({ generator: this.models.generator, sources: modelSources() }, proxy(onStatus));
