@@ -29,8 +29,8 @@ test('Stop (or Esc) halts an answer at once and keeps what was written', async (
   await expect(turn).toHaveAttribute('aria-busy', 'false');
   await expect(turn).toContainText('Stopped.');
   const kept = await docent.answer.innerText();
-  // Left alone, the endless model writes 384 tokens: 32 rounds of its sentence.
-  expect(kept.split('Based on your documents').length - 1).toBeLessThan(32);
+  // Left alone, the endless model writes 384 tokens, 32 rounds of its sentence; a stop lands within a few.
+  expect(kept.split('Based on your documents').length - 1).toBeLessThan(6);
   await page.waitForTimeout(300);
   expect(await docent.answer.innerText()).toBe(kept);
 
@@ -94,7 +94,7 @@ test('without a chat model, answers are the key sentences of the passages, cited
   await docent.ask("What is the name of the keeper's cat?");
   await expect(docent.answer).toContainText('Her cat, named Marmalade, sleeps on the lantern gallery every afternoon.');
   await expect(docent.citation('almanac.pdf, p. 2').first()).toBeVisible();
-  await expect(docent.conversation.getByRole('mark').filter({ hasText: 'Marmalade' })).toBeVisible();
+  await expect(docent.conversation.locator('mark', { hasText: 'Marmalade' })).toBeVisible();
   expect(network.urls.filter((url) => url.includes('tiny-chat'))).toEqual([]);
 });
 

@@ -12,7 +12,7 @@ import { tinyEmbedder } from './lib/tiny-embedder.mjs';
 export const TEST_MODELS = {
   'docent-test/tiny-embedder': tinyEmbedder,
   'docent-test/tiny-chat': tinyChatModel,
-  'docent-test/tiny-chat-endless': () => tinyChatModel({ endless: true }),
+  'docent-test/tiny-chat-endless': () => tinyChatModel({ endless: true, busySteps: 320 }),
   'docent-test/tiny-chat-hostile': () => tinyChatModel({ answer: HOSTILE_ANSWER }),
 };
 

@@ -54,7 +54,23 @@ function attentionLayer(g, random, x, layer, additiveMask) {
   return g.op('Add', [attended, g.op('MatMul', [hidden, weight('down', FFN, HIDDEN)])]);
 }
 
-function buildGraph(vocabSize, bigrams) {
+/**
+ * Work that changes nothing: a chain of small matrix products computed from the hidden state (so ONNX Runtime
+ * cannot fold it away) and added times zero. It makes each token cost real time, as a real model's do.
+ */
+function busyWork(g, random, x, steps) {
+  const side = 64;
+  const mean = g.op('ReduceMean', [x], { axes: [1], keepdims: 1 });
+  let block = g.op('Reshape', [
+    g.op('MatMul', [mean, g.constant('busy_in', [HIDDEN, side * side], randomMatrix(random, HIDDEN, side * side, 0.1))]),
+    g.int64s([side, side]),
+  ]);
+  const weight = g.constant('busy_weight', [side, side], randomMatrix(random, side, side, 1 / Math.sqrt(side)));
+  for (let step = 0; step < steps; step++) block = g.op('Tanh', [g.op('MatMul', [block, weight])]);
+  return g.op('Mul', [g.op('ReduceSum', [block], { keepdims: 0 }), g.floatScalar(0)]);
+}
+
+function buildGraph(vocabSize, bigrams, busySteps) {
   const random = seededRandom(2);
   const g = new GraphBuilder();
   const inputIds = g.input('input_ids', INT64, ['batch_size', 'sequence_length']);
@@ -85,15 +101,18 @@ function buildGraph(vocabSize, bigrams) {
 
   const lmHead = g.constant('lm_head', [HIDDEN, vocabSize], randomMatrix(random, HIDDEN, vocabSize, 0.3 / Math.sqrt(HIDDEN)));
   const bigramLogits = g.op('Gather', [g.constant('bigram_logits', [vocabSize, vocabSize], bigrams), inputIds]);
-  g.op('Add', [g.op('MatMul', [x, lmHead]), bigramLogits], {}, ['logits']);
+  const logits = g.op('Add', [g.op('MatMul', [x, lmHead]), bigramLogits]);
+  if (busySteps > 0) g.op('Add', [logits, busyWork(g, random, x, busySteps)], {}, ['logits']);
+  else g.op('Identity', [logits], {}, ['logits']);
   return g.encode('tiny-chat');
 }
 
 /**
  * `answer`: the tokens the model writes (each becomes one token of its vocabulary, so any text works).
  * `endless: true` repeats the answer until max_new_tokens, for tests of stopping mid-answer.
+ * `busySteps`: extra work per token (each step ~260k multiply-adds), so a test can act while the model writes.
  */
-export function tinyChatModel({ answer = TINY_CHAT_ANSWER, endless = false } = {}) {
+export function tinyChatModel({ answer = TINY_CHAT_ANSWER, endless = false, busySteps = 0 } = {}) {
   const bpe = byteLevelBpeTokenizer(['assistant', 'user', 'system', LOOP_START, ...answer], CONTEXT);
   const endId = bpe.vocab['<|im_end|>'];
   const config = {
@@ -116,6 +135,6 @@ export function tinyChatModel({ answer = TINY_CHAT_ANSWER, endless = false } = {
     'generation_config.json': JSON.stringify(generationConfig, null, 2),
     'tokenizer.json': JSON.stringify(bpe.tokenizer),
     'tokenizer_config.json': JSON.stringify(bpe.config, null, 2),
-    'onnx/decoder_model_merged.onnx': buildGraph(bpe.vocabSize, bigramTable(bpe.vocabSize, bpe.idOfText, endId, answer, endless)),
+    'onnx/decoder_model_merged.onnx': buildGraph(bpe.vocabSize, bigramTable(bpe.vocabSize, bpe.idOfText, endId, answer, endless), busySteps),
   };
 }

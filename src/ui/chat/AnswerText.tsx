@@ -1,7 +1,11 @@
+import type { Root, RootContent } from 'mdast';
+import Markdown, { type Components } from 'react-markdown';
 import { parseCitations } from '../../core/citations';
 import { sourceLabel, type SearchHit } from '../../core/library';
 
 export const sourceAnchor = (turnId: string, sourceIndex: number) => `source-${turnId}-${sourceIndex + 1}`;
+
+const CITATION_HREF = '#docent-citation-';
 
 interface Props {
   turnId: string;
@@ -20,18 +24,46 @@ export function CitationLink({ turnId, sources, sourceIndex }: { turnId: string;
   );
 }
 
-/** The answer as plain text (never HTML: model output is untrusted) with its citation markers turned into links. */
+/** Raw HTML in the answer is shown as the text it is, never parsed into elements. */
+function htmlAsText() {
+  const visit = (node: Root | RootContent) => {
+    if (node.type === 'html') Object.assign(node, { type: 'text' });
+    if ('children' in node) node.children.forEach(visit);
+  };
+  return visit;
+}
+
+/** Valid citation markers become links the renderer recognises; invalid ones are dropped (core/citations). */
+function withCitationLinks(text: string, citationCount: number): string {
+  return parseCitations(text, citationCount)
+    .segments.map((segment) => (segment.kind === 'text' ? segment.text : `[](${CITATION_HREF}${segment.source})`))
+    .join('');
+}
+
+/**
+ * The answer, rendered as markdown safely: model output is untrusted, so raw HTML stays text, images are not
+ * fetched (their description is shown), and links are shown with their address but not followed.
+ */
 export function AnswerText({ turnId, text, sources, promptSources }: Props) {
-  const { segments } = parseCitations(text, promptSources.length);
+  const components: Components = {
+    a: ({ href, children }) => {
+      if (href?.startsWith(CITATION_HREF)) {
+        const citation = Number(href.slice(CITATION_HREF.length));
+        return <CitationLink turnId={turnId} sources={sources} sourceIndex={promptSources[citation - 1]} />;
+      }
+      return (
+        <span className="answer__link">
+          {children} ({href})
+        </span>
+      );
+    },
+    img: ({ alt }) => <span className="answer__image">[image: {alt || 'no description'}]</span>,
+  };
   return (
-    <p className="answer">
-      {segments.map((segment, i) =>
-        segment.kind === 'text' ? (
-          <span key={i}>{segment.text}</span>
-        ) : (
-          <CitationLink key={i} turnId={turnId} sources={sources} sourceIndex={promptSources[segment.source - 1]} />
-        ),
-      )}
-    </p>
+    <div className="answer">
+      <Markdown remarkPlugins={[htmlAsText]} components={components}>
+        {withCitationLinks(text, promptSources.length)}
+      </Markdown>
+    </div>
   );
 }
