@@ -135,3 +135,41 @@ test.describe('a fresh page', () => {
     await expect(docent.answer).toContainText('Your library has nothing to answer from yet');
   });
 });
+
+test('removing a document takes it out of search at once; answers citing it stay readable, marked removed', async ({ page }) => {
+  const docent = new DocentPage(page);
+  await docent.open();
+  await docent.addFiles([await almanacFile(), { name: 'missions.pdf', mimeType: 'application/pdf', buffer: await makePdf(MISSIONS) }]);
+  await expect(docent.document('almanac.pdf')).toHaveAccessibleName(/Ready/);
+  await expect(docent.document('missions.pdf')).toHaveAccessibleName(/Ready/);
+  await docent.ask("What is the name of the keeper's cat?");
+  await expect(docent.citation('almanac.pdf, p. 2')).toBeVisible();
+
+  page.once('dialog', (dialog) => void dialog.accept());
+  await page.getByRole('button', { name: 'Remove almanac.pdf' }).click();
+  await expect(docent.document('almanac.pdf')).toHaveCount(0);
+  await expect(docent.conversation.getByRole('link', { name: 'almanac.pdf, p. 2 (removed from library)' })).toBeVisible();
+
+  await docent.ask("What is the name of the keeper's cat?");
+  await expect(docent.answer).not.toContainText('almanac.pdf');
+  await docent.ask('When was the Borealis satellite launched?');
+  await expect(docent.citation('missions.pdf, p. 2')).toBeVisible();
+
+  await page.reload();
+  await expect(docent.document('missions.pdf')).toHaveAccessibleName(/Ready/);
+  await expect(docent.document('almanac.pdf')).toHaveCount(0);
+});
+
+test('Copy answer puts the answer and the sources it cites on the clipboard', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const docent = new DocentPage(page);
+  await docent.open();
+  await docent.addFiles([await almanacFile()]);
+  await expect(docent.document('almanac.pdf')).toHaveAccessibleName(/Ready/);
+  await docent.ask("What is the name of the keeper's cat?");
+  await docent.conversation.getByRole('button', { name: 'Copy answer' }).click();
+  await expect(docent.conversation.getByRole('status')).toHaveText('Copied with its sources.');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
+    "Q: What is the name of the keeper's cat?\n\nBased on your documents, this is covered in [1].\n\nSources:\n[1] almanac.pdf, p. 2",
+  );
+});

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { answerAsText } from './answer-text';
 import { keySentences } from './extractive';
 import { retrievalQuery } from './follow-up';
 import { buildPrompt, type ChatMessage } from './prompt';
@@ -94,5 +95,34 @@ describe('buildPrompt with history', () => {
     const prompt = buildPrompt({ question: 'third?', passages, history, budgetTokens: withoutHistory, countTokens: words });
     expect(prompt.included).toEqual([0]);
     expect(prompt.historyTurns).toBe(1);
+  });
+});
+
+describe('answerAsText', () => {
+  const hit = (page: number, text: string) => ({
+    chunk: { id: `d#${page}` as never, docId: 'd' as never, ordinal: page, text, pageStart: page, pageEnd: page, charStart: 0, charEnd: text.length },
+    documentName: 'almanac.pdf',
+    score: 0.5,
+  });
+  const turn = {
+    id: 't',
+    question: 'Whose cat?',
+    status: 'done' as const,
+    answer: 'Ada keeps it [2], since 1871 [1][9].',
+    sources: [hit(1, 'Opened in 1871.'), hit(2, 'Her cat, Marmalade.')],
+    promptSources: [0, 1],
+    keySentences: [{ source: 2, start: 0, end: 19, text: 'Her cat, Marmalade.', score: 1 }],
+  };
+
+  it('numbers citations as the sources are numbered and lists the cited sources, dropping dangling markers', () => {
+    expect(answerAsText(turn)).toBe(
+      'Q: Whose cat?\n\nAda keeps it [2], since 1871 [1].\n\nSources:\n[1] almanac.pdf, p. 1\n[2] almanac.pdf, p. 2',
+    );
+  });
+
+  it('quotes the key sentences when there is no generated answer', () => {
+    expect(answerAsText({ ...turn, answer: '', promptSources: [] })).toBe(
+      'Q: Whose cat?\n\n“Her cat, Marmalade.” [2]\n\nSources:\n[2] almanac.pdf, p. 2',
+    );
   });
 });

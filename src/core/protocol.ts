@@ -1,6 +1,7 @@
 // The typed contracts between the UI and the workers. Every call returns a promise that settles with a result or
 // a DocentError; events flow back through the callback given at init.
 import type { Conversation } from './conversation';
+import type { DocId } from './ids';
 import type { DocumentSummary, SearchHit } from './library';
 import type { ModelSpec, ModelSources } from './models';
 import type { PastTurn, PromptPassage } from './prompt';
@@ -31,6 +32,8 @@ export interface EngineApi {
   /** Reads, embeds and stores each file; a file that fails is reported in the library and never stops the rest. */
   addFiles(files: File[]): Promise<void>;
   search(query: string, limit: number): Promise<SearchHit[]>;
+  /** Removes a document from storage and every index at once; the rest stays searchable. */
+  removeDocument(id: DocId): Promise<void>;
   /** Saved conversations, most recently updated first. */
   conversations(): Promise<Conversation[]>;
   saveConversation(conversation: Conversation): Promise<void>;

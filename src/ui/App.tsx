@@ -1,5 +1,7 @@
+import { useMemo } from 'react';
 import { isSettled } from '../core/conversation';
 import type { ModelChoice } from '../core/models';
+import { LibraryDocuments } from './chat/AnswerText';
 import { ChatList } from './chat/ChatList';
 import { ChatPanel } from './chat/ChatPanel';
 import type { ConversationStore } from './conversation-store';
@@ -19,6 +21,7 @@ export function App({ models, library, chats }: Props) {
   const { documents, error, embedderStatus } = useStore(library);
   const { saved, active, generatorStatus } = useStore(chats);
   const dragging = useFileDrop(library.addFiles);
+  const libraryIds = useMemo(() => new Set(documents.map((document) => document.id)), [documents]);
   return (
     <div className={dragging ? 'app app--dragging' : 'app'}>
       <header className="app__header">
@@ -28,7 +31,7 @@ export function App({ models, library, chats }: Props) {
       </header>
       <main className="app__main">
         <div className="app__side">
-          <LibraryPanel documents={documents} error={error} onAddFiles={library.addFiles} />
+          <LibraryPanel documents={documents} error={error} onAddFiles={library.addFiles} onRemove={library.removeDocument} />
           <ChatList
             conversations={saved}
             activeId={active.id}
@@ -38,13 +41,15 @@ export function App({ models, library, chats }: Props) {
             onDelete={(id) => void chats.remove(id)}
           />
         </div>
-        <ChatPanel
-          turns={active.turns}
-          generatorStatus={generatorStatus}
-          answering={active.turns.some((turn) => !isSettled(turn))}
-          onAsk={(question) => void chats.ask(question)}
-          onStop={chats.stop}
-        />
+        <LibraryDocuments.Provider value={libraryIds}>
+          <ChatPanel
+            turns={active.turns}
+            generatorStatus={generatorStatus}
+            answering={active.turns.some((turn) => !isSettled(turn))}
+            onAsk={(question) => void chats.ask(question)}
+            onStop={chats.stop}
+          />
+        </LibraryDocuments.Provider>
       </main>
       {dragging && (
         <div className="drop-overlay" aria-hidden="true">

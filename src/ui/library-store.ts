@@ -36,6 +36,11 @@ export class LibraryStore extends Store<LibraryState> {
     this.workers.onCrash((error) => this.update({ error }));
   }
 
+  readonly removeDocument = (document: DocumentSummary) => {
+    if (document.state.kind === 'ready' && !window.confirm(`Remove "${document.name}" from your library? Chats that cite it stay readable.`)) return;
+    this.workers.engine.removeDocument(document.id).catch((error: unknown) => this.update({ error: `${document.name} could not be removed: ${messageOf(error)}` }));
+  };
+
   readonly addFiles = (files: File[]) => {
     this.workers.engine.addFiles(files).catch((error: unknown) => this.update({ error: `Those files could not be added: ${messageOf(error)}` }));
   };

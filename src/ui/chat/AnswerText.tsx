@@ -1,6 +1,8 @@
 import type { Root, RootContent } from 'mdast';
+import { createContext, useContext } from 'react';
 import Markdown, { type Components } from 'react-markdown';
 import { parseCitations } from '../../core/citations';
+import type { DocId } from '../../core/ids';
 import { sourceLabel, type SearchHit } from '../../core/library';
 
 export const sourceAnchor = (turnId: string, sourceIndex: number) => `source-${turnId}-${sourceIndex + 1}`;
@@ -15,11 +17,16 @@ interface Props {
   promptSources: number[];
 }
 
+/** The ids of the documents in the library now, to tell citations of removed documents apart. */
+export const LibraryDocuments = createContext<ReadonlySet<DocId>>(new Set());
+
 export function CitationLink({ turnId, sources, sourceIndex }: { turnId: string; sources: SearchHit[]; sourceIndex: number }) {
   const { documentName, chunk } = sources[sourceIndex];
+  const removed = !useContext(LibraryDocuments).has(chunk.docId);
   return (
-    <a className="citation" href={`#${sourceAnchor(turnId, sourceIndex)}`}>
+    <a className={removed ? 'citation citation--removed' : 'citation'} href={`#${sourceAnchor(turnId, sourceIndex)}`}>
       {sourceLabel(documentName, chunk.pageStart, chunk.pageEnd)}
+      {removed && ' (removed from library)'}
     </a>
   );
 }

@@ -3,6 +3,7 @@ import { isSettled, type Turn } from '../../core/conversation';
 import type { ModelStatus } from '../../core/protocol';
 import { describeModelStatus } from '../format';
 import { AnswerText } from './AnswerText';
+import { CopyAnswerButton } from './CopyAnswerButton';
 import { KeySentences } from './KeySentences';
 import { SourceList } from './SourceList';
 
@@ -36,6 +37,7 @@ export function TurnView({ turn, generatorStatus }: { turn: Turn; generatorStatu
       )}
       {turn.status === 'stopped' && <p className="turn__status">Stopped.</p>}
       {turn.status === 'failed' && <p role="alert">{turn.error}</p>}
+      {isSettled(turn) && turn.sources.length > 0 && <CopyAnswerButton turn={turn} />}
       {turn.sources.length > 0 && <SourceList turnId={turn.id} sources={turn.sources} cited={citedSources(turn)} keySentences={turn.keySentences} />}
     </article>
   );

@@ -1,7 +1,7 @@
 import type { DocumentSummary } from '../../core/library';
 import { describeDocumentState } from '../format';
 
-export function DocumentItem({ document }: { document: DocumentSummary }) {
+export function DocumentItem({ document, onRemove }: { document: DocumentSummary; onRemove: () => void }) {
   const { id, name, state, pageCount, chunkCount } = document;
   const nameId = `doc-${id}-name`;
   const stateId = `doc-${id}-state`;
@@ -16,6 +16,9 @@ export function DocumentItem({ document }: { document: DocumentSummary }) {
       {state.kind === 'indexing' && (
         <progress aria-label={`Indexing ${name}`} value={state.done} max={state.total || undefined} />
       )}
+      <button type="button" className="document__remove" aria-label={`Remove ${name}`} onClick={onRemove}>
+        {state.kind === 'indexing' ? 'Cancel' : 'Remove'}
+      </button>
     </li>
   );
 }

@@ -8,9 +8,10 @@ interface Props {
   documents: DocumentSummary[];
   error?: string;
   onAddFiles: (files: File[]) => void;
+  onRemove: (document: DocumentSummary) => void;
 }
 
-export function LibraryPanel({ documents, error, onAddFiles }: Props) {
+export function LibraryPanel({ documents, error, onAddFiles, onRemove }: Props) {
   const onChange = (event: ChangeEvent<HTMLInputElement>) => {
     onAddFiles([...(event.target.files ?? [])]);
     event.target.value = '';
@@ -29,7 +30,7 @@ export function LibraryPanel({ documents, error, onAddFiles }: Props) {
       ) : (
         <ul aria-label="Documents">
           {documents.map((document) => (
-            <DocumentItem key={document.id} document={document} />
+            <DocumentItem key={document.id} document={document} onRemove={() => onRemove(document)} />
           ))}
         </ul>
       )}

@@ -9,6 +9,8 @@ import { UnreadableFileError } from './pdf-text';
 import { readDocument } from './read-document';
 import {
   deleteConversation,
+  deleteDocument,
+  getEmbeddings,
   getChunks,
   loadConversations,
   loadLibrary,
@@ -20,6 +22,8 @@ import {
 import { VectorIndex } from './vector-index';
 
 const EMBEDDING_BATCH = 16;
+
+class IngestionCancelled extends Error {}
 
 interface Session {
   db: LibraryDb;
@@ -104,6 +108,15 @@ export class LibraryEngine implements EngineApi {
     });
   }
 
+  async removeDocument(id: DocId): Promise<void> {
+    const session = await this.#session();
+    const stored = await getEmbeddings(session.db, id);
+    await deleteDocument(session.db, id);
+    if (stored) session.index.remove(new Set(stored.chunkIds));
+    this.#documents.delete(id);
+    this.#publish(session);
+  }
+
   async conversations(): Promise<Conversation[]> {
     return loadConversations((await this.#session()).db);
   }
@@ -117,7 +130,10 @@ export class LibraryEngine implements EngineApi {
   }
 
   async #ingest(session: Session, { file, bytes, id }: { file: File; bytes: Uint8Array; id: DocId }): Promise<void> {
+    // Removing a document while it is being indexed cancels it: the next step stops, and nothing is stored.
+    const cancelled = () => !this.#documents.has(id);
     const update = (changes: Partial<DocumentSummary>) => {
+      if (cancelled()) throw new IngestionCancelled();
       this.#documents.set(id, { ...this.#documents.get(id)!, ...changes });
       this.#publish(session);
     };
@@ -135,10 +151,13 @@ export class LibraryEngine implements EngineApi {
       const dims = vectors.length / chunks.length;
       const chunkIds = chunks.map((chunk) => chunk.id);
       const embeddings = { docId: id, modelId: session.index.modelId, dims, chunkIds, vectors };
+      if (cancelled()) return;
       await saveDocument(session.db, { document, file: { docId: id, type: file.type, blob: file }, chunks, embeddings });
+      if (cancelled()) return deleteDocument(session.db, id);
       session.index.add(chunkIds.map((chunkId, row) => ({ id: chunkId, vector: vectors.subarray(row * dims, (row + 1) * dims) })));
       update({ ...document, state: { kind: 'ready' } });
     } catch (error) {
+      if (error instanceof IngestionCancelled) return;
       const reason = error instanceof UnreadableFileError ? error.message : `This file could not be indexed: ${error instanceof Error ? error.message : String(error)}`;
       update({ state: { kind: 'failed', reason } });
     }

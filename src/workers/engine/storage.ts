@@ -83,6 +83,23 @@ export async function saveDocument(db: LibraryDb, { document, file, chunks, embe
   }
 }
 
+/** Removes a document with its file, chunks and vectors, in one transaction. */
+export async function deleteDocument(db: LibraryDb, docId: DocId): Promise<void> {
+  const tx = db.transaction(['documents', 'files', 'chunks', 'embeddings'], 'readwrite');
+  const chunkKeys = await tx.objectStore('chunks').index('by-doc').getAllKeys(docId);
+  await Promise.all([
+    tx.objectStore('documents').delete(docId),
+    tx.objectStore('files').delete(docId),
+    tx.objectStore('embeddings').delete(docId),
+    ...chunkKeys.map((key) => tx.objectStore('chunks').delete(key)),
+    tx.done,
+  ]);
+}
+
+export function getEmbeddings(db: LibraryDb, docId: DocId): Promise<StoredEmbeddings | undefined> {
+  return db.get('embeddings', docId);
+}
+
 export function getFile(db: LibraryDb, docId: DocId): Promise<StoredFile | undefined> {
   return db.get('files', docId);
 }

@@ -63,6 +63,18 @@ export class VectorIndex {
     if (fresh.length > 0) this.voy.add({ embeddings: fresh });
   }
 
+  /** Removes chunks; a point leaves Voy with its last chunk (Voy needs the exact vector, or it keeps a ghost). */
+  remove(ids: ReadonlySet<ChunkId>): void {
+    const emptied: { id: string; title: string; url: string; embeddings: number[] }[] = [];
+    for (const [key, point] of this.#points) {
+      point.members = point.members.filter((member) => !ids.has(member));
+      if (point.members.length > 0) continue;
+      this.#points.delete(key);
+      emptied.push({ id: key, title: '', url: '', embeddings: Array.from(point.vector) });
+    }
+    if (emptied.length > 0) this.voy.remove({ embeddings: emptied });
+  }
+
   search(query: Float32Array, limit: number): ScoredChunk[] {
     if (this.#points.size === 0 || limit <= 0) return [];
     const unit = normalized(this.#checked(query));
