@@ -11,7 +11,7 @@ const restrict = (paths, patterns, message) => [
 ];
 
 export default defineConfig(
-  { ignores: ['dist/', 'public/models/', 'test-results/', 'playwright-report/'] },
+  { ignores: ['dist/', 'dist-*/', 'public/models/', 'test-results/', 'playwright-report/', '.cache/'] },
   js.configs.recommended,
   tseslint.configs.recommended,
   { files: ['src/**/*.{ts,tsx}'], languageOptions: { globals: globals.browser } },

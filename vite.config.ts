@@ -1,5 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { pdfjsAssets } from './scripts/vite/pdfjs-assets';
+import { serviceWorker } from './scripts/vite/service-worker';
 
 // Cross-origin isolation gives ONNX Runtime SharedArrayBuffer, hence threads.
 const isolation = {
@@ -10,7 +12,8 @@ const isolation = {
 export default defineConfig({
   // Relative paths: the built site works from any folder of any static host.
   base: './',
-  plugins: [react()],
+  // serviceWorker: the built site works offline after a first visit, and is isolated on hosts that set no headers.
+  plugins: [react(), pdfjsAssets(), serviceWorker()],
   // 'mpa' answers a missing models/ file with a real 404 (the SPA fallback would serve index.html as a model).
   appType: 'mpa',
   server: { headers: isolation },

@@ -1,7 +1,9 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
-// Unit tests run in Node: the modules they cover (src/core, scripts/lib) use no DOM and no worker globals.
+// Unit tests run in Node: the modules they cover use no DOM. Voy's wasm is loaded through a shim (test/shims).
 export default defineConfig({
+  resolve: { alias: { 'voy-search': fileURLToPath(new URL('test/shims/voy-search.ts', import.meta.url)) } },
   test: {
     include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
     environment: 'node',

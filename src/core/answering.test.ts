@@ -102,7 +102,7 @@ describe('answerAsText', () => {
   const hit = (page: number, text: string) => ({
     chunk: { id: `d#${page}` as never, docId: 'd' as never, ordinal: page, text, pageStart: page, pageEnd: page, charStart: 0, charEnd: text.length },
     documentName: 'almanac.pdf',
-    score: 0.5,
+    scores: { fused: 0.03, similarity: 0.5 },
   });
   const turn = {
     id: 't',

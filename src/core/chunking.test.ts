@@ -1,32 +1,57 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { chunkPages, DEFAULT_CHUNKING, joinPages, type ChunkingOptions } from './chunking';
+import { chunkPages, DEFAULT_CHUNKING, estimateTokens, joinPages, MAX_EMBEDDER_TOKENS, type ChunkablePage, type ChunkDraft, type ChunkingOptions } from './chunking';
 import { asDocId, chunkIdOf } from './ids';
 import type { Chunk, PageText } from './library';
 
 const doc = asDocId('doc-1');
+const SENTENCES = new Intl.Segmenter(undefined, { granularity: 'sentence' });
 
 /** The invariants every chunking must keep, whatever the input. */
-function expectWellFormed(pages: readonly PageText[], chunks: Chunk[], options: ChunkingOptions) {
-  const { text } = joinPages(pages);
+function expectWellFormed(pages: readonly PageText[], chunks: ChunkDraft[], options: ChunkingOptions = DEFAULT_CHUNKING) {
+  const { text, pageStarts } = joinPages(pages);
+  const countTokens = options.countTokens ?? estimateTokens;
+  const special = countTokens('');
+  const maxTokens = Math.min(options.maxTokens ?? DEFAULT_CHUNKING.maxTokens, MAX_EMBEDDER_TOKENS);
+  const overlapTokens = options.overlapTokens ?? DEFAULT_CHUNKING.overlapTokens;
+  const pageOf = (offset: number) => pages[pageStarts.findLastIndex((start) => start <= offset)].page;
   chunks.forEach((chunk, i) => {
     expect(chunk.text).toBe(text.slice(chunk.charStart, chunk.charEnd));
     expect(chunk.text.length).toBeGreaterThan(0);
-    expect(chunk.text.length).toBeLessThanOrEqual(options.maxChars);
+    expect(chunk.text).toBe(chunk.text.trim());
+    expect(chunk.text.length).toBeLessThanOrEqual(options.maxChars ?? Infinity);
+    expect(countTokens(chunk.text)).toBeLessThanOrEqual(maxTokens);
+    expect(countTokens(chunk.contextText)).toBeLessThanOrEqual(MAX_EMBEDDER_TOKENS);
+    expect(chunk.contextText.endsWith(chunk.text)).toBe(true);
     expect(chunk.ordinal).toBe(i);
     expect(chunk.id).toBe(chunkIdOf(doc, i));
     expect(chunk.docId).toBe(doc);
-    expect(chunk.pageEnd).toBeGreaterThanOrEqual(chunk.pageStart);
+    expect(chunk.pageStart).toBe(pageOf(chunk.charStart));
+    expect(chunk.pageEnd).toBe(pageOf(chunk.charEnd - 1));
+    if (chunk.pageEnd !== chunk.pageStart) {
+      // Spanning pages is for a sentence running on: no sentence of the chunk starts on a later page.
+      const flowing = chunk.text.replace(/[\r\n]/g, ' ');
+      for (const { segment, index } of SENTENCES.segment(flowing)) {
+        const start = chunk.charStart + index + segment.length - segment.trimStart().length;
+        if (segment.trim()) expect(pageOf(start)).toBe(chunk.pageStart);
+      }
+    }
     if (i > 0) {
       const previous = chunks[i - 1];
       expect(chunk.charStart).toBeGreaterThan(previous.charStart);
       expect(chunk.charEnd).toBeGreaterThan(previous.charEnd);
-      expect(previous.charEnd - chunk.charStart).toBeLessThanOrEqual(options.overlapChars);
+      if (chunk.charStart < previous.charEnd) {
+        const overlap = text.slice(chunk.charStart, previous.charEnd);
+        expect(overlap.length).toBeLessThanOrEqual(options.overlapChars ?? Infinity);
+        expect(countTokens(overlap) - special).toBeLessThanOrEqual(overlapTokens);
+      }
     }
   });
   const covered = new Uint8Array(text.length);
-  for (const chunk of chunks) covered.fill(1, chunk.charStart, chunk.charEnd);
+  for (const chunk of chunks) for (let i = chunk.charStart; i < chunk.charEnd; i++) covered[i]++;
   for (let i = 0; i < text.length; i++) {
     if (!/\s/.test(text[i]) && !covered[i]) throw new Error(`character ${i} (${JSON.stringify(text[i])}) is in no chunk`);
+    if (covered[i] > 2) throw new Error(`character ${i} (${JSON.stringify(text[i])}) is in ${covered[i]} chunks`);
   }
 }
 
@@ -240,5 +265,242 @@ describe('chunkPages on random input', () => {
         throw new Error(`run ${run} (maxChars ${maxChars}, overlap ${overlapChars}): ${(error as Error).message}`, { cause: error });
       }
     }
+  }, 60_000);
+});
+
+describe('chunkPages by tokens', () => {
+  const words = (count: number, from = 0) => Array.from({ length: count }, (_, i) => `word${from + i}`).join(' ');
+  /** A WordPiece-like count: [CLS] and [SEP], then a token per word and per punctuation mark. */
+  const wordTokens = (text: string) => 2 + (text.match(/[\p{L}\p{N}]+|[^\s\p{L}\p{N}]/gu)?.length ?? 0);
+
+  it('estimates 3 characters per token, one per CJK character', () => {
+    expect(estimateTokens('')).toBe(0);
+    expect(estimateTokens('abcdef')).toBe(2);
+    expect(estimateTokens('abcdefg')).toBe(3);
+    expect(estimateTokens('東京都')).toBe(3);
+    expect(estimateTokens('in 東京')).toBe(3);
   });
+
+  it('packs to 256 estimated tokens by default', () => {
+    const pages = [{ page: 1, text: Array.from({ length: 200 }, (_, i) => `Sentence ${i} has a few words in it.`).join(' ') }];
+    const chunks = chunkPages(doc, pages);
+    expectWellFormed(pages, chunks);
+    expect(Math.max(...chunks.map((chunk) => estimateTokens(chunk.text)))).toBeGreaterThan(200);
+  });
+
+  it('counts with the tokenizer it is given, special tokens included', () => {
+    const pages = [{ page: 1, text: Array.from({ length: 60 }, (_, i) => `Fact ${i}, in short.`).join(' ') }];
+    const options = { maxTokens: 20, overlapTokens: 6, countTokens: wordTokens };
+    const chunks = chunkPages(doc, pages, options);
+    expectWellFormed(pages, chunks, options);
+    for (const chunk of chunks) expect(wordTokens(chunk.text)).toBeLessThanOrEqual(20);
+    // 5 tokens a sentence, 2 special: 3 sentences fill a chunk.
+    expect(chunks[0].text).toBe('Fact 0, in short. Fact 1, in short. Fact 2, in short.');
+    expect(chunks[1].text.startsWith('Fact 2, in short.')).toBe(true);
+  });
+
+  it('never goes beyond the embedder’s 512 tokens, whatever maxTokens says', () => {
+    const pages = [{ page: 1, text: `${words(2000)}.` }];
+    const options = { maxTokens: 4000, countTokens: wordTokens };
+    const chunks = chunkPages(doc, pages, options);
+    expectWellFormed(pages, chunks, options);
+    expect(Math.max(...chunks.map((chunk) => wordTokens(chunk.text)))).toBe(MAX_EMBEDDER_TOKENS);
+  });
+
+  it('never puts a sentence in three chunks: the overlap steps back only over sentences new in a chunk', () => {
+    const pages = [{ page: 1, text: 'Aaaaaaaaaaa. A. B. Cc. Dddddddddd.' }];
+    const options = { maxTokens: 20, overlapTokens: 10, countTokens: (text: string) => text.length };
+    const chunks = chunkPages(doc, pages, options);
+    expectWellFormed(pages, chunks, options);
+    expect(chunks.map((chunk) => chunk.text)).toEqual(['Aaaaaaaaaaa. A. B.', 'A. B. Cc.', 'Cc. Dddddddddd.']);
+  });
+
+  it('brings new text in every chunk even when the sum of sentence counts overestimates', () => {
+    // "Eee." is 2 tokens alone; "Eee. Eee." is 3 (9 characters), not 4.
+    const pages = [{ page: 1, text: 'A. Eee. Eee.' }];
+    const options = { maxTokens: 3, overlapTokens: 2 };
+    const chunks = chunkPages(doc, pages, options);
+    expectWellFormed(pages, chunks, options);
+    expect(chunks.map((chunk) => chunk.text)).toEqual(['A. Eee.', 'Eee. Eee.']);
+  });
+
+  it('cuts a run without spaces by tokens, never inside a surrogate pair', () => {
+    const pages = [{ page: 1, text: '😀'.repeat(100) }];
+    const options = { maxTokens: 7, overlapTokens: 0, countTokens: (text: string) => text.length };
+    const chunks = chunkPages(doc, pages, options);
+    expectWellFormed(pages, chunks, options);
+    expect(chunks.map((chunk) => chunk.text.length)).toEqual([...Array(33).fill(6), 2]);
+  });
+});
+
+describe('chunkPages by structure', () => {
+  const sentences = (topic: string, count: number) => Array.from({ length: count }, (_, i) => `The ${topic} fact ${i} is here.`).join(' ');
+  /** A page built from headings and paragraphs, with the heading offsets a reader would give. */
+  function page(number: number, parts: ({ heading: string; level: number } | string)[]): ChunkablePage {
+    let text = '';
+    const headings = [];
+    for (const part of parts) {
+      if (text) text += '\n\n';
+      if (typeof part === 'string') {
+        text += part;
+      } else {
+        headings.push({ start: text.length, end: text.length + part.heading.length, level: part.level });
+        text += part.heading;
+      }
+    }
+    return { page: number, text, headings };
+  }
+
+  it('starts a chunk at each heading and names the heading above each chunk', () => {
+    const pages = [page(1, [{ heading: 'Apples', level: 1 }, 'Apples are red.', { heading: 'Pears', level: 1 }, 'Pears are green.'])];
+    const chunks = chunkPages(doc, pages, { title: 'fruit.md' });
+    expectWellFormed(pages, chunks);
+    expect(chunks.map((chunk) => [chunk.text, chunk.heading])).toEqual([
+      ['Apples\n\nApples are red.', 'Apples'],
+      ['Pears\n\nPears are green.', 'Pears'],
+    ]);
+    expect(chunks[1].contextText).toBe('fruit.md — Pears\nPears\n\nPears are green.');
+  });
+
+  it('keeps a run of headings with the text under them and gives the whole trail as context', () => {
+    const pages = [page(1, ['Preface text.', { heading: 'Part One', level: 1 }, { heading: 'Chapter 1', level: 2 }, 'Body.', { heading: 'Chapter 2', level: 2 }, 'More.'])];
+    const chunks = chunkPages(doc, pages, { title: 'book.pdf' });
+    expectWellFormed(pages, chunks);
+    expect(chunks.map((chunk) => [chunk.text, chunk.heading ?? null, chunk.contextText.split('\n')[0]])).toEqual([
+      ['Preface text.', null, 'book.pdf'],
+      ['Part One\n\nChapter 1\n\nBody.', 'Chapter 1', 'book.pdf — Part One › Chapter 1'],
+      ['Chapter 2\n\nMore.', 'Chapter 2', 'book.pdf — Part One › Chapter 2'],
+    ]);
+  });
+
+  it('gives a chunk with no heading or title its text as context', () => {
+    const chunks = chunkPages(doc, [{ page: 1, text: 'Just text.' }]);
+    expect(chunks[0].contextText).toBe('Just text.');
+    expect(chunks[0]).not.toHaveProperty('heading');
+  });
+
+  it('ends a chunk at a paragraph break rather than inside the next paragraph, without overlap there', () => {
+    const pages = [page(1, [sentences('first', 4), sentences('second', 4)])];
+    const options = { maxChars: 150, overlapChars: 60 };
+    const chunks = chunkPages(doc, pages, options);
+    expectWellFormed(pages, chunks, options);
+    expect(chunks[0].text).toBe(sentences('first', 4));
+    expect(chunks[1].text.startsWith('The second fact 0')).toBe(true);
+  });
+
+  it('does not split a sentence at a line break but does at a blank line', () => {
+    const pages = [{ page: 1, text: 'A heading without a full stop\n\nThe text under it.\nGoes on here' }];
+    const chunks = chunkPages(doc, pages, { maxChars: 30, overlapChars: 0 });
+    expect(chunks.map((chunk) => chunk.text)).toEqual(['A heading without a full stop', 'The text under it.', 'Goes on here']);
+  });
+
+  it('keeps a paragraph running over a page break in one flow', () => {
+    const pages = [
+      { page: 1, text: 'First paragraph.\n\nThe treaty was signed in the spring of' },
+      { page: 2, text: '1648 at Münster. Peace followed.' },
+    ];
+    const chunks = chunkPages(doc, pages, { maxChars: 60, overlapChars: 0 });
+    expectWellFormed(pages, chunks, { maxChars: 60, overlapChars: 0 });
+    const treaty = chunkContaining(chunks, 'Münster');
+    expect(treaty.text).toBe('The treaty was signed in the spring of\n\n1648 at Münster.');
+    expect([treaty.pageStart, treaty.pageEnd]).toEqual([1, 2]);
+  });
+
+  it('ignores headings whose offsets are out of range or overlap', () => {
+    const pages = [{ page: 1, text: 'Title\n\nBody text.', headings: [{ start: 0, end: 5, level: 1 }, { start: 2, end: 9, level: 2 }, { start: 50, end: 60, level: 1 }] }];
+    const chunks = chunkPages(doc, pages);
+    expectWellFormed(pages, chunks);
+    expect(chunks.map((chunk) => chunk.heading)).toEqual(['Title']);
+  });
+});
+
+describe('chunkPages properties (fast-check)', () => {
+  const wordTokens = (text: string) => 2 + (text.match(/[\p{L}\p{N}]+|[^\s\p{L}\p{N}]/gu)?.length ?? 0);
+  const tokenizers = [estimateTokens, wordTokens, (text: string) => text.length + 1];
+
+  const word = fc.oneof(
+    { weight: 20, arbitrary: fc.stringMatching(/^[a-z]{1,10}$/) },
+    { weight: 5, arbitrary: fc.stringMatching(/^[a-z]$/) },
+    { weight: 1, arbitrary: fc.integer({ min: 20, max: 400 }).map((n) => 'z'.repeat(n)) },
+    { weight: 1, arbitrary: fc.constantFrom('東京', '😀😀', 'naïve', 'e.g.', 'U.S.', '3.14', '—') },
+  );
+  const sentence = fc
+    .tuple(
+      fc.oneof(fc.array(word, { minLength: 1, maxLength: 2 }), fc.array(word, { minLength: 1, maxLength: 30 })),
+      fc.constantFrom('.', '!', '?', '', '...'),
+      fc.constantFrom(' ', '  ', '\n'),
+    )
+    // A capital after the full stop, or Intl.Segmenter sees no sentence break ("a. b" is one sentence to it).
+    .map(([ws, end, space]) => ws.join(space).replace(/^[a-z]/, (c) => c.toUpperCase()) + end);
+  const paragraph = fc.tuple(fc.array(sentence, { minLength: 1, maxLength: 8 }), fc.constantFrom(' ', '\n')).map(([ss, sep]) => ss.join(sep));
+  const part = fc.oneof(
+    { weight: 4, arbitrary: paragraph.map((text) => ({ text, level: 0 })) },
+    { weight: 1, arbitrary: fc.tuple(sentence, fc.integer({ min: 1, max: 4 })).map(([text, level]) => ({ text, level })) },
+  );
+  const pageText = fc.tuple(fc.array(part, { maxLength: 6 }), fc.constantFrom('\n\n', '\n \n', '\n')).map(([parts, sep]) => {
+    let text = '';
+    const headings = [];
+    for (const { text: partText, level } of parts) {
+      if (text) text += sep;
+      if (level > 0) headings.push({ start: text.length, end: text.length + partText.length, level });
+      text += partText;
+    }
+    return { text, headings };
+  });
+  const pages = fc.array(pageText, { maxLength: 5 }).map((list) => list.map((p, i) => ({ page: i + 1, ...p })));
+  const options = fc.record({
+    maxTokens: fc.oneof(fc.integer({ min: 3, max: 12 }), fc.integer({ min: 8, max: 300 })),
+    overlapShare: fc.double({ min: 0, max: 0.5, noNaN: true }),
+    tokenizer: fc.integer({ min: 0, max: tokenizers.length - 1 }),
+    maxChars: fc.option(fc.integer({ min: 20, max: 2000 }), { nil: undefined }),
+    title: fc.option(fc.constantFrom('report.pdf', 'A title'), { nil: undefined }),
+  });
+  const settings = (o: { maxTokens: number; overlapShare: number; tokenizer: number; maxChars?: number; title?: string }): ChunkingOptions => ({
+    maxTokens: o.maxTokens,
+    overlapTokens: Math.floor(o.overlapShare * o.maxTokens),
+    countTokens: tokenizers[o.tokenizer],
+    ...(o.maxChars ? { maxChars: o.maxChars } : {}),
+    ...(o.title ? { title: o.title } : {}),
+  });
+
+  it('loses no text, repeats none beyond the overlap, stays within budget and names the right pages', () => {
+    fc.assert(
+      fc.property(pages, options, (input, o) => {
+        const chunking = settings(o);
+        const chunks = chunkPages(doc, input, chunking);
+        expectWellFormed(input, chunks, chunking);
+        if (joinPages(input).text.trim() === '') expect(chunks).toEqual([]);
+      }),
+      { numRuns: 300 },
+    );
+  }, 60_000);
+
+  it('lets a heading into a chunk only after headings, and names a heading of the document', () => {
+    fc.assert(
+      fc.property(pages, options, (input, o) => {
+        const chunks = chunkPages(doc, input, settings(o));
+        const { text, pageStarts } = joinPages(input);
+        const inHeading = new Uint8Array(text.length);
+        const starts: number[] = [];
+        const labels = new Set<string>();
+        input.forEach((p, i) =>
+          p.headings.forEach((h) => {
+            inHeading.fill(1, pageStarts[i] + h.start, pageStarts[i] + h.end);
+            starts.push(pageStarts[i] + h.start);
+            labels.add(p.text.slice(h.start, h.end).replace(/\s+/g, ' ').trim());
+          }),
+        );
+        for (const chunk of chunks) {
+          if (chunk.heading !== undefined) expect(labels.has(chunk.heading)).toBe(true);
+          for (const start of starts) {
+            if (start <= chunk.charStart || start >= chunk.charEnd) continue;
+            for (let i = chunk.charStart; i < start; i++) {
+              if (!inHeading[i] && !/\s/.test(text[i])) throw new Error(`chunk ${chunk.ordinal} runs from text into the heading at ${start}`);
+            }
+          }
+        }
+      }),
+      { numRuns: 200 },
+    );
+  }, 60_000);
 });

@@ -6,3 +6,6 @@ export const asDocId = (value: string) => value as DocId;
 
 /** Chunk ids sort in document order and name their document, so a chunk's owner is visible in storage. */
 export const chunkIdOf = (docId: DocId, ordinal: number) => `${docId}#${String(ordinal).padStart(6, '0')}` as ChunkId;
+
+/** The document a chunk belongs to, read from its id. */
+export const docIdOf = (chunkId: ChunkId) => chunkId.slice(0, chunkId.lastIndexOf('#')) as DocId;

@@ -42,8 +42,14 @@ export interface DocumentSummary extends DocumentRecord {
 export interface SearchHit {
   chunk: Chunk;
   documentName: string;
-  /** Cosine similarity between the question and the passage, in [-1, 1]. */
-  score: number;
+  scores: {
+    /** Reciprocal rank fusion of the dense and keyword rankings: the order of the hits. */
+    fused: number;
+    /** Cosine similarity between the question and the passage, in [-1, 1], when both have embeddings. */
+    similarity?: number;
+    /** BM25+ score, when the passage matched words of the question. */
+    keyword?: number;
+  };
 }
 
 /** "report.pdf, p. 3" or "report.pdf, pp. 3–4": how a passage is named wherever it is cited. */

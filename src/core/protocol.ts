@@ -8,10 +8,18 @@ import type { PastTurn, PromptPassage } from './prompt';
 
 export type ModelStatus =
   | { kind: 'idle' }
-  | { kind: 'downloading'; loadedBytes: number; totalBytes: number; file: string }
+  // totalBytes equals loadedBytes when the host sent no size (no Content-Length); `files` has each file.
+  | { kind: 'downloading'; loadedBytes: number; totalBytes: number; file: string; files?: FileProgress[] }
   | { kind: 'warming-up' }
   | { kind: 'ready' }
   | { kind: 'failed'; reason: string };
+
+/** One file of a model being downloaded; totalBytes is 0 or loadedBytes while its size is not known. */
+export interface FileProgress {
+  file: string;
+  loadedBytes: number;
+  totalBytes: number;
+}
 
 export interface ModelStatusEvent {
   type: 'model-status';
@@ -31,7 +39,8 @@ export interface EngineApi {
   init(config: EngineConfig, onEvent: (event: EngineEvent) => void): Promise<DocumentSummary[]>;
   /** Reads, embeds and stores each file; a file that fails is reported in the library and never stops the rest. */
   addFiles(files: File[]): Promise<void>;
-  search(query: string, limit: number): Promise<SearchHit[]>;
+  /** The best passages for a query, by keywords and meaning together; `onlyDocs` limits the search to some documents. */
+  search(query: string, limit: number, onlyDocs?: DocId[]): Promise<SearchHit[]>;
   /** Removes a document from storage and every index at once; the rest stays searchable. */
   removeDocument(id: DocId): Promise<void>;
   /** Saved conversations, most recently updated first. */
@@ -65,3 +74,49 @@ export interface GeneratorApi {
   /** Ends the answer being written; its text so far is kept. */
   stop(): void;
 }
+
+// Model cache management (the Settings' "Models" section), run by the models worker where the cache is.
+
+/** A cached file of a model: from the site's own models folder, or from the model host. */
+export interface CachedModelFile {
+  path: string;
+  bytes: number;
+  from: 'site' | 'host';
+}
+
+export interface CachedModel {
+  model: ModelSpec;
+  /** Every file the model needs is cached: it loads with no network. */
+  offline: boolean;
+  /** Size on disk of all its cached files. */
+  bytes: number;
+  files: CachedModelFile[];
+}
+
+/** A file being fetched by "Make available offline"; totalBytes is 0 while its size is not known. */
+export interface OfflineDownloadProgress extends FileProgress {
+  modelId: string;
+  done: boolean;
+}
+
+export interface ModelCacheApi {
+  inspect(models: ModelSpec[], sources: ModelSources): Promise<CachedModel[]>;
+  /**
+   * Fetches every file the models need that is not cached yet, one model after the other. A model that cannot be
+   * kept whole (storage full) keeps no file, and the call fails with a sentence that says so.
+   */
+  makeAvailableOffline(models: ModelSpec[], sources: ModelSources, onProgress: (progress: OfflineDownloadProgress) => void): Promise<CachedModel[]>;
+  /** Deletes a model's cached files; it downloads again when next needed. */
+  remove(model: ModelSpec, sources: ModelSources): Promise<void>;
+}
+
+/** Broadcast (BroadcastChannel MODEL_CACHE_CHANNEL) by any worker that keeps model files, for the UI to show. */
+export interface ModelCacheNotice {
+  type: 'model-cache';
+  /** quota: a model could not be kept (nothing of it was); repaired: a damaged cached file was removed. */
+  kind: 'quota' | 'repaired';
+  modelId: string;
+  message: string;
+}
+
+export const MODEL_CACHE_CHANNEL = 'docent-model-cache';

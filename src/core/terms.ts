@@ -9,8 +9,16 @@ const STOP_WORDS = new Set(
   we were what when where which while who whom why will with would you your yours`.split(/\s+/),
 );
 
-/** The content words of a text, lowercased and stemmed ("Sleeps" and "sleeping" both give "sleep"). */
+/** A word as search compares it: lowercased, possessive dropped, stemmed; null for a function word. */
+export function searchTerm(word: string): string | null {
+  const lower = word.toLowerCase().replace(/['’]s$/, '');
+  // Single letters are mostly split-off contractions ("keeper's" → "keeper", "s"): no evidence of anything.
+  if (/^\p{L}?$/u.test(lower) || STOP_WORDS.has(lower)) return null;
+  return stemmer(lower);
+}
+
+/** The content words of a text, as search compares them ("Sleeps" and "sleeping" both give "sleep"). */
 export function contentTerms(text: string): string[] {
-  const words = text.toLowerCase().match(/\p{L}[\p{L}\p{N}'’]*|\p{N}+/gu) ?? [];
-  return words.filter((word) => !STOP_WORDS.has(word)).map((word) => stemmer(word.replace(/['’]s$/, '')));
+  const words = text.match(/\p{L}[\p{L}\p{N}'’]*|\p{N}+/gu) ?? [];
+  return words.map(searchTerm).filter((term): term is string => term !== null);
 }

@@ -9,6 +9,7 @@ import { LibraryPanel } from './library/LibraryPanel';
 import type { LibraryStore } from './library-store';
 import { useFileDrop } from './library/use-file-drop';
 import { ModelStatusBar } from './models/ModelStatusBar';
+import { Settings } from './settings/Settings';
 import { useStore } from './store';
 
 interface Props {
@@ -18,7 +19,7 @@ interface Props {
 }
 
 export function App({ models, library, chats }: Props) {
-  const { documents, error, embedderStatus } = useStore(library);
+  const { documents, excluded, error, embedderStatus } = useStore(library);
   const { saved, active, generatorStatus } = useStore(chats);
   const dragging = useFileDrop(library.addFiles);
   const libraryIds = useMemo(() => new Set(documents.map((document) => document.id)), [documents]);
@@ -28,10 +29,18 @@ export function App({ models, library, chats }: Props) {
         <h1>Docent</h1>
         <p className="tagline">Private answers from your documents. Nothing leaves this device.</p>
         <ModelStatusBar models={models} status={{ embedder: embedderStatus, generator: generatorStatus }} />
+        <Settings models={models} />
       </header>
       <main className="app__main">
         <div className="app__side">
-          <LibraryPanel documents={documents} error={error} onAddFiles={library.addFiles} onRemove={library.removeDocument} />
+          <LibraryPanel
+            documents={documents}
+            excluded={excluded}
+            onIncludedChange={library.setIncluded}
+            error={error}
+            onAddFiles={library.addFiles}
+            onRemove={library.removeDocument}
+          />
           <ChatList
             conversations={saved}
             activeId={active.id}
@@ -46,7 +55,7 @@ export function App({ models, library, chats }: Props) {
             turns={active.turns}
             generatorStatus={generatorStatus}
             answering={active.turns.some((turn) => !isSettled(turn))}
-            onAsk={(question) => void chats.ask(question)}
+            onAsk={(question) => void chats.ask(question, library.searchScope)}
             onStop={chats.stop}
           />
         </LibraryDocuments.Provider>

@@ -1,5 +1,6 @@
 import { proxy } from 'comlink';
 import { isSettled, titleFrom, type Conversation, type Turn } from '../core/conversation';
+import type { DocId } from '../core/ids';
 import type { ModelChoice } from '../core/models';
 import type { ModelStatus, ModelStatusEvent } from '../core/protocol';
 import type { Workers } from '../rpc/workers';
@@ -39,12 +40,13 @@ export class ConversationStore extends Store<ConversationState> {
     }
   }
 
-  readonly ask = async (question: string) => {
+  /** Asks in the conversation in view; `onlyDocs` limits the search to some documents (all when absent). */
+  readonly ask = async (question: string, onlyDocs?: DocId[]) => {
     const conversation = this.state.active;
     const turn: Turn = { id: crypto.randomUUID(), question, status: 'searching', answer: '', sources: [], promptSources: [], keySentences: [] };
     const history = conversation.turns.filter(isSettled);
     this.#updateConversation(conversation.id, (c) => ({ title: c.turns.length ? c.title : titleFrom(question), turns: [...c.turns, turn] }));
-    await askQuestion(question, history, this.workers, this.models, (changes) =>
+    await askQuestion({ question, history, onlyDocs }, this.workers, this.models, (changes) =>
       this.#updateConversation(conversation.id, (c) => ({ turns: c.turns.map((t) => (t.id === turn.id ? { ...t, ...changes } : t)) })),
     );
     const finished = this.state.active.id === conversation.id ? this.state.active : undefined;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeDocumentState, describeModelStatus, formatBytes } from './format';
+import { describeDocumentState, describeModelStatus, formatBytes, formatProgress } from './format';
 
 describe('formatBytes', () => {
   it('shows bytes below 1 KB as bytes', () => {
@@ -57,7 +57,28 @@ describe('describeModelStatus', () => {
       'downloading 512 B of 3.0 MB',
     );
     expect(describeModelStatus({ kind: 'warming-up' })).toBe('warming up');
+    expect(describeModelStatus({ kind: 'downloading', loadedBytes: 12 * 1024 * 1024, totalBytes: 0, file: 'onnx/model.onnx' })).toBe(
+      'downloading 12 MB',
+    );
     expect(describeModelStatus({ kind: 'ready' })).toBe('ready');
     expect(describeModelStatus({ kind: 'failed', reason: 'Model could not be found.' })).toBe('Model could not be found.');
+  });
+});
+
+describe('download progress', () => {
+  it('gives the total when known, and only the bytes done when the host sent no size', () => {
+    expect(formatProgress(3 * 1024 * 1024, 12 * 1024 * 1024)).toBe('3.0 MB of 12 MB');
+    expect(formatProgress(12 * 1024 * 1024, 0)).toBe('12 MB');
+    expect(formatProgress(12 * 1024 * 1024, 12 * 1024 * 1024)).toBe('12 MB');
+  });
+
+  it('names the file being fetched, with its own bytes done of total', () => {
+    const files = [
+      { file: 'tokenizer.json', loadedBytes: 700 * 1024, totalBytes: 700 * 1024 },
+      { file: 'onnx/model_quantized.onnx', loadedBytes: 3 * 1024 * 1024, totalBytes: 33 * 1024 * 1024 },
+    ];
+    expect(describeModelStatus({ kind: 'downloading', loadedBytes: 3.7 * 1024 * 1024, totalBytes: 33.7 * 1024 * 1024, file: files[1].file, files })).toBe(
+      'downloading 3.7 MB of 34 MB (onnx/model_quantized.onnx: 3.0 MB of 33 MB)',
+    );
   });
 });

@@ -13,6 +13,11 @@ export function formatBytes(bytes: number): string {
   return `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
 }
 
+/** "3.0 MB of 12 MB", or "3.0 MB" while the total is unknown (0: the host sent no size). */
+export function formatProgress(loadedBytes: number, totalBytes: number): string {
+  return totalBytes > loadedBytes ? `${formatBytes(loadedBytes)} of ${formatBytes(totalBytes)}` : formatBytes(loadedBytes);
+}
+
 export function describeDocumentState(state: DocumentState, pageCount: number, chunkCount: number): string {
   switch (state.kind) {
     case 'indexing':
@@ -30,8 +35,12 @@ export function describeModelStatus(status: ModelStatus): string {
   switch (status.kind) {
     case 'idle':
       return 'loads when first needed';
-    case 'downloading':
-      return `downloading ${formatBytes(status.loadedBytes)} of ${formatBytes(status.totalBytes)}`;
+    case 'downloading': {
+      const current = status.files?.find((file) => file.file === status.file);
+      const all = `downloading ${formatProgress(status.loadedBytes, status.totalBytes)}`;
+      // The file being fetched, when the model has several: "(onnx/model_quantized.onnx: 12 MB of 33 MB)".
+      return current && status.files!.length > 1 ? `${all} (${current.file}: ${formatProgress(current.loadedBytes, current.totalBytes)})` : all;
+    }
     case 'warming-up':
       return 'warming up';
     case 'ready':

@@ -1,4 +1,5 @@
 import { proxy } from 'comlink';
+import type { DocId } from '../core/ids';
 import type { DocumentSummary } from '../core/library';
 import type { ModelChoice } from '../core/models';
 import type { EngineEvent, ModelStatus } from '../core/protocol';
@@ -8,6 +9,8 @@ import { Store } from './store';
 
 interface LibraryState {
   documents: DocumentSummary[];
+  /** Documents left out of answers by the person; all others are searched. */
+  excluded: ReadonlySet<DocId>;
   error?: string;
   embedderStatus: ModelStatus;
 }
@@ -20,7 +23,7 @@ export class LibraryStore extends Store<LibraryState> {
     private readonly workers: Workers,
     private readonly models: ModelChoice,
   ) {
-    super({ documents: [], embedderStatus: { kind: 'idle' } });
+    super({ documents: [], excluded: new Set(), embedderStatus: { kind: 'idle' } });
   }
 
   /** Opens the library; must be called before anything else asks the library worker for work. */
@@ -34,6 +37,20 @@ export class LibraryStore extends Store<LibraryState> {
         (error: unknown) => this.update({ error: `Your library could not be opened: ${messageOf(error)}` }),
       );
     this.workers.onCrash((error) => this.update({ error }));
+  }
+
+  readonly setIncluded = (id: DocId, included: boolean) =>
+    this.update(({ excluded }) => {
+      const next = new Set(excluded);
+      if (included) next.delete(id);
+      else next.add(id);
+      return { excluded: next };
+    });
+
+  /** The documents to search, or undefined for all of them. */
+  get searchScope(): DocId[] | undefined {
+    const { documents, excluded } = this.state;
+    return excluded.size === 0 ? undefined : documents.filter((document) => !excluded.has(document.id)).map((document) => document.id);
   }
 
   readonly removeDocument = (document: DocumentSummary) => {

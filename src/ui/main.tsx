@@ -5,17 +5,24 @@ import { App } from './App';
 import { ConversationStore } from './conversation-store';
 import { LibraryStore } from './library-store';
 import { readModelChoice } from './model-settings';
+import { appShell } from './settings/app-shell';
 import './styles.css';
 
-const workers = startWorkers();
-const models = readModelChoice();
-const library = new LibraryStore(workers, models);
-const chats = new ConversationStore(workers, models);
-library.open();
-chats.load();
+function startApp() {
+  const workers = startWorkers();
+  const models = readModelChoice();
+  const library = new LibraryStore(workers, models);
+  const chats = new ConversationStore(workers, models);
+  library.open();
+  chats.load();
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App models={models} library={library} chats={chats} />
-  </StrictMode>,
-);
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <App models={models} library={library} chats={chats} />
+    </StrictMode>,
+  );
+}
+
+// The service worker keeps the app offline. On a host that sends no isolation headers, the first visit waits for it
+// and reloads once under it, so ONNX Runtime gets threads; elsewhere the app starts at once.
+if (await appShell.start()) startApp();

@@ -1,18 +1,29 @@
 import { describeModelFailure } from '../core/model-errors';
 import type { ModelSpec } from '../core/models';
 import type { ModelStatus, ModelStatusEvent } from '../core/protocol';
+import { activeModelCache } from './models/active-cache';
+import { DownloadProgress, type LoadProgress } from './models/download-progress';
+import { DamagedModelFile } from './models/validate';
 
-/** transformers.js's progress_callback payload (untyped in its declarations). */
-interface LoadProgress {
-  status: string;
-  file?: string;
-  loaded?: number;
-  total?: number;
+/**
+ * A load failure that a damaged file explains: a model file that is a web page or cut short, a tokenizer or config
+ * that is not JSON, ONNX Runtime refusing the weights. Network failures are not: the cache must survive them.
+ */
+export function looksDamaged(error: unknown): boolean {
+  if (error instanceof DamagedModelFile) return true;
+  const message = error instanceof Error ? error.message : String(error);
+  return /damaged|can't create a session|protobuf|unexpected token|unexpected end of json|not valid json|json\.parse|invalid model|failed to load model/i.test(
+    message,
+  );
 }
+
+/** Removes a model's cached files, so the next load fetches them again; false when nothing was cached. */
+const forgetCachedFiles = async (model: ModelSpec) => ((await activeModelCache()?.removeModel(model.id)) ?? 0) > 0;
 
 /**
  * Loads a model once, however many callers ask at the same time, reporting download bytes, warm-up and the outcome.
- * A failed load is forgotten, so the next call tries again (the network may be back).
+ * A load that fails on a damaged cached file forgets the model's cached files and tries once more (the files are
+ * fetched again). A failed load is forgotten, so the next call tries again (the network may be back).
  */
 export class ModelLoader<T> {
   #loading: Promise<T> | undefined;
@@ -22,6 +33,7 @@ export class ModelLoader<T> {
     private readonly load: (onProgress: (progress: LoadProgress) => void) => Promise<T>,
     private readonly warmUp: (loaded: T) => Promise<void>,
     private readonly report: (event: ModelStatusEvent) => void,
+    private readonly repair: (model: ModelSpec) => Promise<boolean> = forgetCachedFiles,
   ) {}
 
   get(): Promise<T> {
@@ -35,17 +47,25 @@ export class ModelLoader<T> {
   }
 
   async #start(): Promise<T> {
-    const files = new Map<string, { loaded: number; total: number }>();
-    const loaded = await this.load((progress) => {
-      if (progress.status !== 'progress' || !progress.file) return;
-      files.set(progress.file, { loaded: progress.loaded ?? 0, total: progress.total ?? 0 });
-      const sum = (key: 'loaded' | 'total') => [...files.values()].reduce((total, file) => total + file[key], 0);
-      this.#emit({ kind: 'downloading', loadedBytes: sum('loaded'), totalBytes: sum('total'), file: progress.file });
-    });
+    let loaded: T;
+    try {
+      loaded = await this.#download();
+    } catch (error) {
+      if (!looksDamaged(error) || !(await this.repair(this.model))) throw error;
+      loaded = await this.#download();
+    }
     this.#emit({ kind: 'warming-up' });
     await this.warmUp(loaded);
     this.#emit({ kind: 'ready' });
     return loaded;
+  }
+
+  #download(): Promise<T> {
+    const progress = new DownloadProgress();
+    return this.load((event) => {
+      const status = progress.update(event);
+      if (status) this.#emit(status);
+    });
   }
 
   #emit(status: ModelStatus) {

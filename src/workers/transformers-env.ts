@@ -4,6 +4,7 @@ import ortWasmSimd from '@xenova/transformers/dist/ort-wasm-simd.wasm?url';
 import ortWasmSimdThreaded from '@xenova/transformers/dist/ort-wasm-simd-threaded.wasm?url';
 import ortWasmThreaded from '@xenova/transformers/dist/ort-wasm-threaded.wasm?url';
 import type { ModelSources } from '../core/models';
+import { modelCacheFor } from './models/active-cache';
 
 /**
  * Points transformers.js at Docent's model sources and at the ONNX Runtime wasm this site serves itself (its default
@@ -14,7 +15,11 @@ export function configureTransformers(sources: ModelSources): void {
   env.localModelPath = sources.localModelsUrl;
   env.allowRemoteModels = true;
   env.remoteHost = sources.remoteHost;
-  env.useBrowserCache = true;
+  // The same Cache Storage cache transformers.js uses by itself ('transformers-cache'), behind checks: damaged files
+  // are removed and fetched again, a full quota keeps no half model and is reported (models/checked-cache.ts).
+  env.useBrowserCache = false;
+  env.useCustomCache = true;
+  env.customCache = modelCacheFor(sources);
   const wasm = env.backends.onnx.wasm;
   wasm.wasmPaths = {
     'ort-wasm.wasm': ortWasm,

@@ -31,15 +31,17 @@ function SourceGroup({ heading, turnId, indices, sources, keySentences }: { head
       <h4 id={headingId}>{heading}</h4>
       <ol>
         {indices.map((index) => {
-          const { chunk, documentName, score } = sources[index];
+          const { chunk, documentName, scores } = sources[index];
           return (
             <li key={chunk.id} id={sourceAnchor(turnId, index)} tabIndex={-1}>
               <span className="sources__label">
                 [{index + 1}] {sourceLabel(documentName, chunk.pageStart, chunk.pageEnd)}
               </span>{' '}
-              <span className="sources__score" title="Similarity to your question">
-                {Math.round(score * 100)}%
-              </span>
+              {scores.similarity !== undefined && (
+                <span className="sources__score" title="Similarity in meaning to your question">
+                  {Math.round(scores.similarity * 100)}%
+                </span>
+              )}
               <PassageText text={chunk.text} marks={keySentences.filter((sentence) => sentence.source === index + 1)} />
             </li>
           );

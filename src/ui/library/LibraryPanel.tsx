@@ -1,4 +1,5 @@
 import type { ChangeEvent } from 'react';
+import type { DocId } from '../../core/ids';
 import type { DocumentSummary } from '../../core/library';
 import { DocumentItem } from './DocumentItem';
 
@@ -6,12 +7,14 @@ export const ACCEPTED_FILES = '.pdf,.txt,.md,.markdown,application/pdf,text/plai
 
 interface Props {
   documents: DocumentSummary[];
+  excluded: ReadonlySet<DocId>;
+  onIncludedChange: (id: DocId, included: boolean) => void;
   error?: string;
   onAddFiles: (files: File[]) => void;
   onRemove: (document: DocumentSummary) => void;
 }
 
-export function LibraryPanel({ documents, error, onAddFiles, onRemove }: Props) {
+export function LibraryPanel({ documents, excluded, onIncludedChange, error, onAddFiles, onRemove }: Props) {
   const onChange = (event: ChangeEvent<HTMLInputElement>) => {
     onAddFiles([...(event.target.files ?? [])]);
     event.target.value = '';
@@ -30,7 +33,13 @@ export function LibraryPanel({ documents, error, onAddFiles, onRemove }: Props) 
       ) : (
         <ul aria-label="Documents">
           {documents.map((document) => (
-            <DocumentItem key={document.id} document={document} onRemove={() => onRemove(document)} />
+            <DocumentItem
+              key={document.id}
+              document={document}
+              included={!excluded.has(document.id)}
+              onIncludedChange={(included) => onIncludedChange(document.id, included)}
+              onRemove={() => onRemove(document)}
+            />
           ))}
         </ul>
       )}

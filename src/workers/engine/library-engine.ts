@@ -10,7 +10,7 @@ import { readDocument } from './read-document';
 import {
   deleteConversation,
   deleteDocument,
-  getEmbeddings,
+  getChunksOf,
   getChunks,
   loadConversations,
   loadLibrary,
@@ -19,7 +19,7 @@ import {
   saveDocument,
   type LibraryDb,
 } from './storage';
-import { VectorIndex } from './vector-index';
+import { HybridIndex } from './hybrid-index';
 
 const EMBEDDING_BATCH = 16;
 
@@ -28,7 +28,7 @@ class IngestionCancelled extends Error {}
 interface Session {
   db: LibraryDb;
   embedder: Embedder;
-  index: VectorIndex;
+  index: HybridIndex;
   emit: (event: EngineEvent) => void;
 }
 
@@ -55,17 +55,14 @@ export class LibraryEngine implements EngineApi {
   async #open(config: EngineConfig, onEvent: (event: EngineEvent) => void): Promise<Session> {
     configureTransformers(config.sources);
     const db = await openLibraryDb();
-    const index = await VectorIndex.create(config.embedder.id);
     const { documents, embeddings } = await loadLibrary(db);
+    const index = await HybridIndex.open(db, config.embedder.id, documents.map((document) => document.id), embeddings);
     const vectorsOf = new Map(embeddings.map((stored) => [stored.docId, stored]));
     for (const stored of documents) {
       const vectors = vectorsOf.get(stored.id);
-      let state: DocumentState = { kind: 'ready' };
-      if (vectors?.modelId === index.modelId) {
-        index.add(vectors.chunkIds.map((id, row) => ({ id, vector: vectors.vectors.subarray(row * vectors.dims, (row + 1) * vectors.dims) })));
-      } else {
-        state = { kind: 'failed', reason: `Indexed with another embedding model (${vectors?.modelId ?? 'none'}); add the file again to search it.` };
-      }
+      const state: DocumentState = index.hasVectors(vectors)
+        ? { kind: 'ready' }
+        : { kind: 'failed', reason: `Indexed with another embedding model (${vectors?.modelId ?? 'none'}); add the file again to search it.` };
       this.#documents.set(stored.id, { ...stored, state });
     }
     return { db, index, embedder: new Embedder(config.embedder, onEvent), emit: onEvent };
@@ -95,24 +92,24 @@ export class LibraryEngine implements EngineApi {
     await Promise.all(done);
   }
 
-  async search(query: string, limit: number): Promise<SearchHit[]> {
+  async search(query: string, limit: number, onlyDocs?: DocId[]): Promise<SearchHit[]> {
     const { db, embedder, index } = await this.#session();
-    if (index.dims === undefined) return [];
-    const [vector] = await embedder.embed([query], 'query');
-    const scored = index.search(vector, limit);
-    const chunks = new Map((await getChunks(db, scored.map((hit) => hit.id))).map((chunk) => [chunk.id, chunk]));
-    return scored.flatMap(({ id, score }) => {
+    // Without the search model (offline before its first download), keywords alone still find passages.
+    const queryVector = await embedder.embed([query], 'query').then(([vector]) => vector, () => undefined);
+    const hits = index.search(query, queryVector, { limit, onlyDocs: onlyDocs && new Set(onlyDocs) });
+    const chunks = new Map((await getChunks(db, hits.map((hit) => hit.id))).map((chunk) => [chunk.id, chunk]));
+    return hits.flatMap(({ id, scores }) => {
       const chunk = chunks.get(id);
       const document = chunk && this.#documents.get(chunk.docId);
-      return chunk && document ? [{ chunk, documentName: document.name, score }] : [];
+      return chunk && document ? [{ chunk, documentName: document.name, scores }] : [];
     });
   }
 
   async removeDocument(id: DocId): Promise<void> {
     const session = await this.#session();
-    const stored = await getEmbeddings(session.db, id);
+    const chunkIds = (await getChunksOf(session.db, id)).map((chunk) => chunk.id);
     await deleteDocument(session.db, id);
-    if (stored) session.index.remove(new Set(stored.chunkIds));
+    session.index.remove(id, chunkIds);
     this.#documents.delete(id);
     this.#publish(session);
   }
@@ -150,11 +147,11 @@ export class LibraryEngine implements EngineApi {
       const document: DocumentRecord = { id, name: file.name, bytes: file.size, pageCount: pages.length, chunkCount: chunks.length, addedAt: Date.now() };
       const dims = vectors.length / chunks.length;
       const chunkIds = chunks.map((chunk) => chunk.id);
-      const embeddings = { docId: id, modelId: session.index.modelId, dims, chunkIds, vectors };
+      const embeddings = { docId: id, modelId: session.index.vectors.modelId, dims, chunkIds, vectors };
       if (cancelled()) return;
       await saveDocument(session.db, { document, file: { docId: id, type: file.type, blob: file }, chunks, embeddings });
       if (cancelled()) return deleteDocument(session.db, id);
-      session.index.add(chunkIds.map((chunkId, row) => ({ id: chunkId, vector: vectors.subarray(row * dims, (row + 1) * dims) })));
+      session.index.add(id, chunks, vectors, dims);
       update({ ...document, state: { kind: 'ready' } });
     } catch (error) {
       if (error instanceof IngestionCancelled) return;

@@ -1,7 +1,8 @@
 import { GlobalWorkerOptions, getDocument, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import pdfWorkerUrl from 'pdfjs-dist/legacy/build/pdf.worker.min.mjs?url';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api';
-import type { PageText } from '../../core/library';
+import type { PageWithLayout } from '../../core/text/layout';
+import { buildPdfPages, type RawPdfPage, type RawTextItem } from '../../core/text/pdf-pages';
 
 // The legacy build carries polyfills: the modern one needs Map.getOrInsertComputed (Chrome 145+, Safari 26.2+).
 GlobalWorkerOptions.workerSrc = pdfWorkerUrl;
@@ -10,13 +11,18 @@ export class UnreadableFileError extends Error {
   override name = 'UnreadableFileError';
 }
 
-function pageText(items: readonly TextItem[]): string {
-  let text = '';
-  for (const item of items) {
-    text += item.str;
-    if (item.hasEOL) text += '\n';
-  }
-  return text.replace(/[ \t]+\n/g, '\n').trim();
+function rawItem(item: TextItem): RawTextItem {
+  const [a, b, c, d, x, y] = item.transform as number[];
+  return {
+    str: item.str,
+    x,
+    y,
+    width: item.width,
+    // pdf.js gives the font size in page units as `height`; some fonts report 0, then the matrix says it.
+    height: item.height > 0 ? item.height : Math.hypot(c, d),
+    hasEOL: item.hasEOL,
+    horizontal: Math.abs(b) < 1e-6 * Math.max(1, Math.abs(a)) && Math.abs(c) < 1e-6 * Math.max(1, Math.abs(d)) && a > 0 && d > 0,
+  };
 }
 
 function explain(error: unknown): UnreadableFileError {
@@ -29,8 +35,12 @@ function explain(error: unknown): UnreadableFileError {
   return new UnreadableFileError(`This PDF could not be read: ${message}`);
 }
 
-/** Reads the text of every page; `onPage` reports progress after each one. */
-export async function readPdfPages(data: Uint8Array, onPage: (done: number, total: number) => void): Promise<PageText[]> {
+/**
+ * Reads the text of every page; `onPage` reports progress after each one. The text is cleaned by
+ * `core/text/pdf-pages.ts` (running headers, footers and page numbers removed, hyphenation joined, ligatures
+ * resolved), which needs all pages at once to see what repeats; each page carries its `layout` for highlighting.
+ */
+export async function readPdfPages(data: Uint8Array, onPage: (done: number, total: number) => void): Promise<PageWithLayout[]> {
   // isEvalSupported: false closes CVE-2024-4367 (script run from a crafted font) for good.
   const loadingTask = getDocument({ data, isEvalSupported: false, disableFontFace: true, useSystemFonts: false });
   let pdf: PDFDocumentProxy;
@@ -41,13 +51,17 @@ export async function readPdfPages(data: Uint8Array, onPage: (done: number, tota
     throw explain(error);
   }
   try {
-    const pages: PageText[] = [];
-    for (let page = 1; page <= pdf.numPages; page++) {
-      const content = await (await pdf.getPage(page)).getTextContent();
-      pages.push({ page, text: pageText(content.items.filter((item): item is TextItem => 'str' in item)) });
-      onPage(page, pdf.numPages);
+    const pages: RawPdfPage[] = [];
+    for (let number = 1; number <= pdf.numPages; number++) {
+      const page = await pdf.getPage(number);
+      const content = await page.getTextContent();
+      const items = content.items.filter((item): item is TextItem => 'str' in item).map(rawItem);
+      const [x0, y0, x1, y1] = page.view;
+      pages.push({ page: number, viewBox: [x0, y0, x1, y1], rotation: page.rotate, items });
+      page.cleanup();
+      onPage(number, pdf.numPages);
     }
-    return pages;
+    return buildPdfPages(pages);
   } catch (error) {
     throw explain(error);
   } finally {

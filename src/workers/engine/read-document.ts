@@ -1,19 +1,44 @@
-import type { PageText } from '../../core/library';
+import { formatByName, SUPPORTED_FORMATS_LABEL, type DocumentFormat } from '../../core/text/formats';
+import type { PageWithLayout } from '../../core/text/layout';
 import { readPdfPages, UnreadableFileError } from './pdf-text';
+import { readDocx } from './readers/docx';
+import { readHtml } from './readers/html';
+import { readMarkdown } from './readers/markdown';
+import { readPlainText } from './readers/plain-text';
 
-function isPdf(file: File, bytes: Uint8Array): boolean {
-  const magic = new TextDecoder().decode(bytes.subarray(0, 1024));
-  return magic.includes('%PDF-') || file.type === 'application/pdf' || /\.pdf$/i.test(file.name);
+const startsWith = (bytes: Uint8Array, ...magic: number[]) => magic.every((byte, i) => bytes[i] === byte);
+
+/**
+ * The format of a file, from its name and type; a file whose bytes start like a PDF is a PDF whatever its name, and
+ * one with no known name or type is a PDF when a PDF header stands in its first 1,024 bytes (where the PDF format
+ * allows it to be).
+ */
+export function formatOf(file: { name: string; type: string }, bytes: Uint8Array): DocumentFormat | undefined {
+  const byName = formatByName(file);
+  if (byName === 'pdf' || startsWith(bytes, 0x25, 0x50, 0x44, 0x46, 0x2d)) return 'pdf';
+  if (byName === undefined) return new TextDecoder('latin1').decode(bytes.subarray(0, 1024)).includes('%PDF-') ? 'pdf' : undefined;
+  // An old binary Word file or a zip named .txt is not text.
+  if (byName === 'text' && (startsWith(bytes, 0xd0, 0xcf, 0x11, 0xe0) || startsWith(bytes, 0x50, 0x4b, 0x03, 0x04))) return undefined;
+  return byName;
 }
 
-const isPlainText = (file: File) => file.type.startsWith('text/plain') || /\.(txt|md|markdown)$/i.test(file.name);
-
-/** The text of a file, page by page, whatever its format; `onPage` reports progress. */
-export async function readDocument(file: File, bytes: Uint8Array, onPage: (done: number, total: number) => void): Promise<PageText[]> {
-  if (isPdf(file, bytes)) return readPdfPages(bytes, onPage);
-  if (isPlainText(file)) {
-    onPage(1, 1);
-    return [{ page: 1, text: new TextDecoder().decode(bytes) }];
+/**
+ * The text of a file, page by page, whatever its format; `onPage` reports progress. PDFs give their pages (with
+ * layout, and headings found by font size); text files give one page, or one per form feed; Markdown, HTML and Word
+ * give one page with their heading outline. Every page's text is cleaned (see `core/text`).
+ */
+export async function readDocument(file: File, bytes: Uint8Array, onPage: (done: number, total: number) => void): Promise<PageWithLayout[]> {
+  const format = formatOf(file, bytes);
+  if (format === 'pdf') return readPdfPages(bytes, onPage);
+  let pages: PageWithLayout[];
+  if (format === 'docx') pages = await readDocx(bytes);
+  else if (format === 'html') pages = readHtml(bytes);
+  else if (format === 'markdown') pages = readMarkdown(bytes);
+  else if (format === 'text') pages = readPlainText(bytes);
+  else {
+    const old = /\.(doc|rtf|odt|pages|wpd)$/i.test(file.name) ? ' Save it as .docx, PDF or text first.' : '';
+    throw new UnreadableFileError(`Files of this type are not supported (${file.type || file.name}). Docent reads ${SUPPORTED_FORMATS_LABEL}.${old}`);
   }
-  throw new UnreadableFileError(`Files of this type are not supported (${file.type || file.name}). Docent reads PDF, text and Markdown files.`);
+  onPage(pages.length, pages.length);
+  return pages;
 }

@@ -2,6 +2,7 @@ import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { ChunkId, DocId } from '../../core/ids';
 import type { Conversation } from '../../core/conversation';
 import type { Chunk, DocumentRecord } from '../../core/library';
+import type { StoredKeywordIndex } from './keyword-index';
 
 /**
  * All of a document's vectors in one binary record (Float32, row i belongs to chunkIds[i]). One record per document
@@ -24,7 +25,11 @@ interface LibrarySchema extends DBSchema {
   /** The original file, kept to show a cited page as it looks. */
   files: { key: DocId; value: StoredFile };
   conversations: { key: string; value: Conversation; indexes: { 'by-updated': number } };
+  /** The keyword index as one record (key KEYWORD_INDEX_KEY); it lists the documents it covers. */
+  'keyword-index': { key: string; value: StoredKeywordIndex };
 }
+
+const KEYWORD_INDEX_KEY = 'current';
 
 export interface StoredFile {
   docId: DocId;
@@ -49,6 +54,7 @@ export function openLibraryDb(name = DATABASE_NAME): Promise<LibraryDb> {
       if (oldVersion < 2) {
         db.createObjectStore('files', { keyPath: 'docId' });
         db.createObjectStore('conversations', { keyPath: 'id' }).createIndex('by-updated', 'updatedAt');
+        db.createObjectStore('keyword-index');
       }
     },
   });
@@ -102,6 +108,18 @@ export function getEmbeddings(db: LibraryDb, docId: DocId): Promise<StoredEmbedd
 
 export function getFile(db: LibraryDb, docId: DocId): Promise<StoredFile | undefined> {
   return db.get('files', docId);
+}
+
+export async function getChunksOf(db: LibraryDb, docId: DocId): Promise<Chunk[]> {
+  return db.getAllFromIndex('chunks', 'by-doc', docId);
+}
+
+export function loadKeywordIndex(db: LibraryDb): Promise<StoredKeywordIndex | undefined> {
+  return db.get('keyword-index', KEYWORD_INDEX_KEY);
+}
+
+export async function saveKeywordIndex(db: LibraryDb, index: StoredKeywordIndex): Promise<void> {
+  await db.put('keyword-index', index, KEYWORD_INDEX_KEY);
 }
 
 /** Conversations, most recently updated first. */

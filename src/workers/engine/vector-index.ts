@@ -1,9 +1,14 @@
 import type { Voy } from 'voy-search';
-import type { ChunkId } from '../../core/ids';
+import { docIdOf, type ChunkId, type DocId } from '../../core/ids';
 import { dot, normalized, sameVector, vectorKey } from '../../core/vectors';
 
 /** Voy's k-d tree has a fixed 768 dimensions: it zero-pads shorter vectors and silently truncates longer ones. */
 export const MAX_DIMENSIONS = 768;
+
+/** Voy fails to build 70k vectors in one go (`unwrap_throw failed`); batches of this size build fine. */
+const VOY_BATCH = 10_000;
+
+type VoyEntry = { id: string; title: string; url: string; embeddings: number[] };
 
 export interface ScoredChunk {
   id: ChunkId;
@@ -22,9 +27,15 @@ interface Point {
  *   Voy holds each distinct vector once and the index expands a hit to every chunk sharing it.
  * - Voy takes plain arrays, not Float32Array, and ranks by L2 distance, which matches cosine only for unit vectors.
  * - Voy returns no scores, so candidates are re-scored against the stored vectors.
+ * - Voy returns an id added twice twice, so a chunk already indexed is not added again.
+ * - Voy's remove needs the exact vector (else it leaves a ghost point), so removal uses the stored one.
+ * - Voy silently truncates past 768 dimensions and checks no query, so dimensions are checked here.
+ * - Voy cannot build 70k vectors in one call, so vectors go in by batches.
  */
 export class VectorIndex {
   readonly #points = new Map<string, Point>();
+  /** Chunk id to the key of its point. */
+  readonly #pointOf = new Map<ChunkId, string>();
   #dims: number | undefined;
 
   private constructor(
@@ -45,13 +56,19 @@ export class VectorIndex {
     return this.#dims;
   }
 
+  get size(): number {
+    return this.#pointOf.size;
+  }
+
   add(entries: readonly { id: ChunkId; vector: Float32Array }[]): void {
-    const fresh: { id: string; title: string; url: string; embeddings: number[] }[] = [];
+    const fresh: VoyEntry[] = [];
     for (const entry of entries) {
+      if (this.#pointOf.has(entry.id)) continue;
       const vector = normalized(this.#checked(entry.vector));
       let key = vectorKey(vector);
       // A hash collision between different vectors gets its own key rather than a wrong group.
       while (this.#points.has(key) && !sameVector(this.#points.get(key)!.vector, vector)) key += '+';
+      this.#pointOf.set(entry.id, key);
       const point = this.#points.get(key);
       if (point) {
         point.members.push(entry.id);
@@ -60,14 +77,37 @@ export class VectorIndex {
       this.#points.set(key, { vector, members: [entry.id] });
       fresh.push({ id: key, title: '', url: '', embeddings: Array.from(vector) });
     }
-    if (fresh.length > 0) this.voy.add({ embeddings: fresh });
+    for (let start = 0; start < fresh.length; start += VOY_BATCH) this.voy.add({ embeddings: fresh.slice(start, start + VOY_BATCH) });
+  }
+
+  /** Cosine similarity of a chunk's vector with a (unit) query, or undefined for a chunk not in the index. */
+  similarity(query: Float32Array, id: ChunkId): number | undefined {
+    const key = this.#pointOf.get(id);
+    return key === undefined ? undefined : dot(query, this.#points.get(key)!.vector);
+  }
+
+  /** Exact search over the chunks of some documents only (Voy's nearest neighbours may all lie elsewhere). */
+  scan(query: Float32Array, limit: number, onlyDocs: ReadonlySet<DocId>): ScoredChunk[] {
+    const unit = normalized(this.#checked(query));
+    const scored: ScoredChunk[] = [];
+    for (const point of this.#points.values()) {
+      const members = point.members.filter((member) => onlyDocs.has(docIdOf(member)));
+      if (members.length === 0) continue;
+      const score = dot(unit, point.vector);
+      for (const member of members) scored.push({ id: member, score });
+    }
+    return scored.sort((a, b) => b.score - a.score).slice(0, limit);
   }
 
   /** Removes chunks; a point leaves Voy with its last chunk (Voy needs the exact vector, or it keeps a ghost). */
   remove(ids: ReadonlySet<ChunkId>): void {
-    const emptied: { id: string; title: string; url: string; embeddings: number[] }[] = [];
-    for (const [key, point] of this.#points) {
-      point.members = point.members.filter((member) => !ids.has(member));
+    const emptied: VoyEntry[] = [];
+    for (const id of ids) {
+      const key = this.#pointOf.get(id);
+      if (key === undefined) continue;
+      this.#pointOf.delete(id);
+      const point = this.#points.get(key)!;
+      point.members = point.members.filter((member) => member !== id);
       if (point.members.length > 0) continue;
       this.#points.delete(key);
       emptied.push({ id: key, title: '', url: '', embeddings: Array.from(point.vector) });

@@ -1,0 +1,81 @@
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, resolve } from 'node:path';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.mjs': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.webmanifest': 'application/manifest+json',
+  '.wasm': 'application/wasm',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ttf': 'font/ttf',
+};
+
+export interface StaticHost {
+  /** The site's address, ending with '/'. */
+  url: string;
+  /** Paths requested so far, in order. */
+  requests: string[];
+  /** Stops answering at all: every open connection is closed and the port no longer listens. */
+  stop(): Promise<void>;
+}
+
+interface StaticOptions {
+  /** Send COOP/COEP, as a host that can set headers does. */
+  isolation: boolean;
+  /** Serve `models/` from this folder instead of the site's own. */
+  models?: string;
+  /** Send model files in chunks of this size, one every 20 ms (a slow network). */
+  bytesPerTick?: number;
+}
+
+/**
+ * A plain static host for a built site, as simple as GitHub Pages: files and real 404s, and the cross-origin
+ * isolation headers only when `isolation` is set (a host that can send headers). Unlike the suite's shared preview
+ * server, a test can stop it for real.
+ */
+export async function serveStatic(folder: string, options: StaticOptions): Promise<StaticHost> {
+  const { isolation, models, bytesPerTick } = options;
+  const root = resolve(folder);
+  const requests: string[] = [];
+  const server: Server = createServer(async (request, response) => {
+    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://host').pathname);
+    requests.push(path);
+    const modelFile = models && path.startsWith('/models/');
+    const base = modelFile ? resolve(models) : root;
+    let file = normalize(join(base, modelFile ? path.slice('/models/'.length) : path));
+    const headers: Record<string, string> = isolation
+      ? { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' }
+      : {};
+    try {
+      if (!file.startsWith(base)) throw new Error('outside the site');
+      if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
+      const { size } = await stat(file);
+      response.writeHead(200, { ...headers, 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Content-Length': size, 'Cache-Control': 'no-cache' });
+      const stream = createReadStream(file, modelFile && bytesPerTick ? { highWaterMark: bytesPerTick } : {});
+      // A slow network for model files: one chunk per tick, so downloads are seen in progress.
+      if (modelFile && bytesPerTick) stream.on('data', () => (stream.pause(), setTimeout(() => stream.resume(), 20)));
+      stream.pipe(response);
+    } catch {
+      response.writeHead(404, { ...headers, 'Content-Type': 'text/plain' });
+      response.end('Not found');
+    }
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    requests,
+    stop: () =>
+      new Promise<void>((done) => {
+        server.closeAllConnections();
+        server.close(() => done());
+      }),
+  };
+}

@@ -1,0 +1,91 @@
+import { createHash } from 'node:crypto';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { join, relative, resolve, sep } from 'node:path';
+import { build, type Plugin } from 'vite';
+import type { PrecacheEntry, PrecacheManifest } from '../../src/sw/precache';
+
+export const SERVICE_WORKER_FILE = 'sw.js';
+const MANIFEST_LINE = /^self\.__DOCENT_PRECACHE = .*;\n/;
+
+/** Not part of the app shell: models (transformers.js caches them itself), the worker itself, source maps. */
+const excluded = (path: string) => path === SERVICE_WORKER_FILE || path.startsWith('models/') || path.endsWith('.map') || /(^|\/)\./.test(path);
+/** ONNX Runtime's builds for browsers without wasm SIMD: cached only if a browser asks for them. */
+const lazy = (path: string) => /(^|\/)ort-wasm[^/]*\.wasm$/.test(path) && !path.includes('simd');
+
+async function listFiles(folder: string): Promise<string[]> {
+  const entries = await readdir(folder, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(folder, join(entry.parentPath, entry.name)).split(sep).join('/'))
+    .sort();
+}
+
+/** The precache manifest of a built site: every file with its hash, and a version that changes with any of them. */
+export async function precacheManifest(outDir: string): Promise<PrecacheManifest> {
+  const files: PrecacheEntry[] = [];
+  const later: PrecacheEntry[] = [];
+  for (const path of await listFiles(outDir)) {
+    if (excluded(path)) continue;
+    const hash = createHash('sha256').update(await readFile(join(outDir, path))).digest('hex').slice(0, 32);
+    (lazy(path) ? later : files).push({ url: path, hash });
+  }
+  const all = [...files, ...later].map((entry) => `${entry.url} ${entry.hash}`).join('\n');
+  return { version: createHash('sha256').update(all).digest('hex').slice(0, 16), files, lazy: later };
+}
+
+/**
+ * (Re)writes the precache manifest at the top of a built site's sw.js. Any change to the site's files gives a new
+ * sw.js, which is how browsers learn that a new version exists. Tests call it after changing a built site.
+ */
+export async function writePrecacheManifest(outDir: string): Promise<PrecacheManifest> {
+  const path = join(outDir, SERVICE_WORKER_FILE);
+  const code = (await readFile(path, 'utf8')).replace(MANIFEST_LINE, '');
+  const manifest = await precacheManifest(outDir);
+  await writeFile(path, `self.__DOCENT_PRECACHE = ${JSON.stringify(manifest)};\n${code}`);
+  return manifest;
+}
+
+/** Bundles the service worker source into one classic script (service workers as modules are not everywhere yet). */
+async function compile(entry: string, root: string): Promise<string> {
+  const output = await build({
+    configFile: false,
+    root,
+    logLevel: 'warn',
+    publicDir: false,
+    build: {
+      write: false,
+      target: 'es2022',
+      minify: true,
+      lib: { entry, formats: ['iife'], name: 'docentServiceWorker', fileName: () => SERVICE_WORKER_FILE },
+    },
+  });
+  const [result] = Array.isArray(output) ? output : [output];
+  if (!('output' in result)) throw new Error('The service worker build returned no output.');
+  const chunk = result.output.find((file) => file.type === 'chunk');
+  if (!chunk || chunk.type !== 'chunk') throw new Error('The service worker build produced no script.');
+  return chunk.code;
+}
+
+/**
+ * Builds `src/sw/sw.ts` into the site's `sw.js`, with the manifest of every file the build wrote (JS, CSS, HTML,
+ * ONNX Runtime's and Voy's wasm, pdf.js's worker and data, icons, the web app manifest).
+ */
+export function serviceWorker(entry = 'src/sw/sw.ts'): Plugin {
+  let outDir = '';
+  let root = '';
+  return {
+    name: 'docent-service-worker',
+    apply: 'build',
+    configResolved(config) {
+      root = config.root;
+      outDir = resolve(config.root, config.build.outDir);
+    },
+    async closeBundle(error?: Error) {
+      if (error) return;
+      await writeFile(join(outDir, SERVICE_WORKER_FILE), await compile(resolve(root, entry), root));
+      const manifest = await writePrecacheManifest(outDir);
+      const bytes = (await Promise.all(manifest.files.map(async (file) => (await readFile(join(outDir, file.url))).length))).reduce((a, b) => a + b, 0);
+      this.environment.logger.info(`${SERVICE_WORKER_FILE}: version ${manifest.version}, ${manifest.files.length} files precached (${(bytes / 1e6).toFixed(1)} MB), ${manifest.lazy.length} on first use`);
+    },
+  };
+}

@@ -1,0 +1,60 @@
+// The app shell's precache: what the build writes into sw.js, and the decisions the service worker makes from it.
+// Pure: unit-tested in Node, bundled into sw.js by scripts/vite/service-worker.ts.
+
+export interface PrecacheEntry {
+  /** Relative to the service worker's folder (the site's root). */
+  url: string;
+  /** SHA-256 of the file's bytes, hex, first 32 digits: what the service worker checks before it keeps a file. */
+  hash: string;
+}
+
+export interface PrecacheManifest {
+  /** Hash of every entry: one version of the app, one cache. */
+  version: string;
+  /** Cached before the new version may take over: the app runs offline with these. */
+  files: PrecacheEntry[];
+  /** Cached when first used (ONNX Runtime's builds for browsers without wasm SIMD: 18 MB few need). */
+  lazy: PrecacheEntry[];
+}
+
+export const CACHE_PREFIX = 'docent-app-';
+export const HASH_HEADER = 'x-docent-hash';
+
+export const cacheNameOf = (manifest: PrecacheManifest) => `${CACHE_PREFIX}${manifest.version}`;
+
+/** The headers that make a page cross-origin isolated (SharedArrayBuffer, hence ONNX Runtime threads). */
+export const ISOLATION_HEADERS: Readonly<Record<string, string>> = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+};
+
+export async function sha256Hex(data: ArrayBuffer | Uint8Array<ArrayBuffer>): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', data));
+  return Array.from(digest.subarray(0, 16), (byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+export type Route =
+  /** Serve this cached file (the app's index for navigations to the app). */
+  | { kind: 'precached'; url: string; lazy: boolean }
+  /** Same-origin, not part of the app (the models folder): the network, with isolation headers added. */
+  | { kind: 'network' }
+  /** Another origin (the model host): not touched. */
+  | { kind: 'pass' };
+
+/**
+ * What the service worker does with a GET request. `scope` is the worker's folder URL (ends with '/').
+ * Navigations to the app (its folder or index.html, whatever the query) get the cached index.html.
+ */
+export function routeOf(manifest: PrecacheManifest, scope: string, request: { url: string; mode: string }): Route {
+  const url = new URL(request.url);
+  const base = new URL(scope);
+  if (url.origin !== base.origin) return { kind: 'pass' };
+  if (!url.pathname.startsWith(base.pathname)) return { kind: 'network' };
+  const path = decodeURIComponent(url.pathname.slice(base.pathname.length));
+  if (request.mode === 'navigate' && (path === '' || path === 'index.html')) return { kind: 'precached', url: new URL('index.html', base).href, lazy: false };
+  if (url.search) return { kind: 'network' };
+  if (manifest.files.some((entry) => entry.url === path)) return { kind: 'precached', url: url.href, lazy: false };
+  if (manifest.lazy.some((entry) => entry.url === path)) return { kind: 'precached', url: url.href, lazy: true };
+  return { kind: 'network' };
+}

@@ -1,0 +1,130 @@
+// Docent's service worker: the app shell offline, one version at a time, and cross-origin isolation on hosts that
+// cannot set headers. Built by scripts/vite/service-worker.ts, which prepends the precache manifest
+// (`self.__DOCENT_PRECACHE = {...}`) for this build. Model files are not here: transformers.js keeps them in
+// 'transformers-cache' (src/workers/models/).
+import { cacheNameOf, CACHE_PREFIX, HASH_HEADER, ISOLATION_HEADERS, routeOf, sha256Hex, type PrecacheEntry, type PrecacheManifest } from './precache';
+
+// The service worker globals this file uses (lib "webworker" cannot be mixed with "dom" in one program).
+interface ExtendableEvent extends Event {
+  waitUntil(promise: Promise<unknown>): void;
+}
+interface FetchEvent extends ExtendableEvent {
+  readonly request: Request;
+  respondWith(response: Response | Promise<Response>): void;
+}
+interface MessageFromPage extends ExtendableEvent {
+  readonly data: unknown;
+}
+interface ServiceWorkerScope {
+  readonly __DOCENT_PRECACHE: PrecacheManifest;
+  readonly registration: ServiceWorkerRegistration;
+  readonly clients: { claim(): Promise<void> };
+  skipWaiting(): Promise<void>;
+  addEventListener(type: 'install' | 'activate', listener: (event: ExtendableEvent) => void): void;
+  addEventListener(type: 'fetch', listener: (event: FetchEvent) => void): void;
+  addEventListener(type: 'message', listener: (event: MessageFromPage) => void): void;
+}
+
+const sw = self as unknown as ServiceWorkerScope;
+const manifest = sw.__DOCENT_PRECACHE;
+const CACHE = cacheNameOf(manifest);
+const scope = () => sw.registration.scope;
+/** How many files are fetched at once while installing. */
+const PARALLEL = 4;
+
+/** The same response with the isolation headers (COOP, COEP, CORP) added: the coi-serviceworker technique. */
+function isolated(response: Response): Response {
+  if (response.status === 0 || response.type === 'opaqueredirect') return response;
+  const headers = new Headers(response.headers);
+  for (const [name, value] of Object.entries(ISOLATION_HEADERS)) headers.set(name, value);
+  headers.delete(HASH_HEADER);
+  return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+}
+
+/** Fetches one file of this version, checks it is exactly the file this version lists, and returns it to keep. */
+async function download(entry: PrecacheEntry): Promise<Response> {
+  const url = new URL(entry.url, scope()).href;
+  const response = await fetch(url, { cache: 'reload' });
+  if (!response.ok) throw new Error(`${entry.url}: ${response.status}`);
+  const bytes = await response.arrayBuffer();
+  // Another version's file under the same name (a deploy in progress) would mix versions: refuse it.
+  if ((await sha256Hex(bytes)) !== entry.hash) throw new Error(`${entry.url} is not the file of version ${manifest.version}`);
+  const headers = new Headers(response.headers);
+  headers.set(HASH_HEADER, entry.hash);
+  return new Response(bytes, { status: 200, statusText: 'OK', headers });
+}
+
+/** A file this version shares with an installed version (same name, same hash) is copied, not downloaded again. */
+async function fromOlderVersion(entry: PrecacheEntry): Promise<Response | undefined> {
+  const url = new URL(entry.url, scope()).href;
+  for (const name of await caches.keys()) {
+    if (!name.startsWith(CACHE_PREFIX) || name === CACHE) continue;
+    const cached = await (await caches.open(name)).match(url, { ignoreVary: true });
+    if (cached?.headers.get(HASH_HEADER) === entry.hash) return cached;
+  }
+  return undefined;
+}
+
+async function precache(): Promise<void> {
+  const cache = await caches.open(CACHE);
+  const queue = [...manifest.files];
+  const worker = async () => {
+    for (let entry = queue.shift(); entry; entry = queue.shift()) {
+      const url = new URL(entry.url, scope()).href;
+      if ((await cache.match(url, { ignoreVary: true }))?.headers.get(HASH_HEADER) === entry.hash) continue;
+      await cache.put(url, (await fromOlderVersion(entry)) ?? (await download(entry)));
+    }
+  };
+  try {
+    await Promise.all(Array.from({ length: PARALLEL }, worker));
+  } catch (error) {
+    // No half-installed version: the old one keeps serving, and the browser tries again on a later visit.
+    await caches.delete(CACHE);
+    throw error;
+  }
+}
+
+sw.addEventListener('install', (event) => event.waitUntil(precache()));
+
+sw.addEventListener('activate', (event) =>
+  event.waitUntil(
+    (async () => {
+      const older = (await caches.keys()).filter((name) => name.startsWith(CACHE_PREFIX) && name !== CACHE);
+      await Promise.all(older.map((name) => caches.delete(name)));
+      // The first version takes the open page at once (its later requests work offline); an update waits for the
+      // page to reload, so a page never runs on two versions' files.
+      if (older.length === 0) await sw.clients.claim();
+    })(),
+  ),
+);
+
+sw.addEventListener('message', (event) => {
+  if ((event.data as { type?: string } | null)?.type === 'skip-waiting') void sw.skipWaiting();
+});
+
+async function respond(request: Request, url: string, lazy: boolean): Promise<Response> {
+  const cache = await caches.open(CACHE);
+  const cached = await cache.match(url, { ignoreVary: true });
+  if (cached) return isolated(cached);
+  const entry = lazy ? manifest.lazy.find((candidate) => new URL(candidate.url, scope()).href === url) : undefined;
+  if (entry) {
+    const response = await download(entry);
+    await cache.put(url, response.clone()).catch(() => {});
+    return isolated(response);
+  }
+  // Not cached yet (this version is still installing): the network.
+  return isolated(await fetch(request));
+}
+
+sw.addEventListener('fetch', (event) => {
+  const { request } = event;
+  if (request.method !== 'GET') return;
+  const route = routeOf(manifest, scope(), request);
+  if (route.kind === 'pass') return;
+  if (route.kind === 'network') {
+    // The site's models folder and anything else of this origin: as the network answers, isolated.
+    event.respondWith(fetch(request).then(isolated));
+    return;
+  }
+  event.respondWith(respond(request, route.url, route.lazy));
+});

@@ -1,0 +1,54 @@
+import { useEffect, useRef, useState } from 'react';
+import type { ModelChoice } from '../../core/models';
+import { useStore } from '../store';
+import { appShell } from './app-shell';
+import { SettingsDialog } from './SettingsDialog';
+import { SettingsStore } from './settings-store';
+
+/**
+ * The header's Settings control: the button and its dialog, plus what cannot wait for the dialog: an update ready to
+ * take over, and a model that could not be kept for offline use.
+ */
+export function Settings({ models }: { models: ModelChoice }) {
+  const [store] = useState(() => new SettingsStore(models));
+  const { notices } = useStore(store);
+  const { updateReady } = useStore(appShell);
+  const [open, setOpen] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
+  useEffect(() => store.listen(), [store]);
+  return (
+    <div className="app-controls">
+      {updateReady && (
+        <p role="status" className="app-notice">
+          Update available.{' '}
+          <button type="button" onClick={appShell.applyUpdate}>
+            Reload
+          </button>
+        </p>
+      )}
+      {notices
+        .filter((notice) => notice.kind === 'quota')
+        .map((notice) => (
+          <p key={notice.message} role="alert" className="app-notice app-notice--problem">
+            {notice.message}{' '}
+            <button type="button" onClick={() => store.dismiss(notice)}>
+              Dismiss
+            </button>
+          </p>
+        ))}
+      <button ref={button} type="button" className="settings-button" aria-haspopup="dialog" onClick={() => setOpen(true)}>
+        Settings
+      </button>
+      {open && (
+        <SettingsDialog
+          store={store}
+          models={models}
+          onClose={() => {
+            setOpen(false);
+            button.current?.focus();
+          }}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,99 @@
+import { Store } from '../store';
+
+/** Set while the page reloads once to become cross-origin isolated, so it never reloads in a loop. */
+const ISOLATION_RELOAD = 'docent.isolation-reload';
+/** How long a first visit waits for the service worker before it runs without threads instead. */
+const ISOLATION_WAIT_MS = 60_000;
+
+interface AppShellState {
+  /** The service worker has cached this version of the app: it opens with no network. */
+  offlineReady: boolean;
+  /** A new version is installed and waiting; applying it reloads the page onto it. */
+  updateReady: boolean;
+  /** SharedArrayBuffer is available, so ONNX Runtime runs several threads. */
+  isolated: boolean;
+}
+
+/** Resolves once the registration has an active worker; rejects if the one installing fails. */
+function activation(registration: ServiceWorkerRegistration): Promise<void> {
+  if (registration.active) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const worker = registration.installing ?? registration.waiting;
+    if (!worker) return reject(new Error('No service worker is installing.'));
+    worker.addEventListener('statechange', () => {
+      if (worker.state === 'activated') resolve();
+      if (worker.state === 'redundant') reject(new Error('The service worker could not be installed.'));
+    });
+  });
+}
+
+/**
+ * The app shell: the service worker that keeps this version of Docent offline, makes static hosts cross-origin
+ * isolated (it adds the headers they cannot send), and installs updates in the background; they take over on the
+ * next visit, or now when the person accepts (never a mix of two versions' files).
+ */
+export class AppShell extends Store<AppShellState> {
+  #waiting: ServiceWorker | undefined;
+
+  constructor() {
+    super({ offlineReady: false, updateReady: false, isolated: globalThis.crossOriginIsolated === true });
+  }
+
+  /**
+   * Registers the service worker. Resolves to false when the page is reloading to become isolated (a host that sends
+   * no isolation headers, first visit): the caller then starts nothing.
+   */
+  async start(): Promise<boolean> {
+    if (import.meta.env.DEV || !('serviceWorker' in navigator)) return true;
+    const registering = navigator.serviceWorker.register(new URL('sw.js', document.baseURI), { updateViaCache: 'none' });
+    registering.then(
+      (registration) => this.#watch(registration),
+      () => {},
+    );
+    if (crossOriginIsolated) {
+      sessionStorage.removeItem(ISOLATION_RELOAD);
+      return true;
+    }
+    // Tried once in this tab already: run without threads rather than reload again.
+    if (sessionStorage.getItem(ISOLATION_RELOAD)) return true;
+    try {
+      const registration = await registering;
+      await Promise.race([activation(registration), new Promise((_, reject) => setTimeout(reject, ISOLATION_WAIT_MS))]);
+    } catch {
+      return true;
+    }
+    sessionStorage.setItem(ISOLATION_RELOAD, '1');
+    location.reload();
+    return false;
+  }
+
+  /** Moves this page onto the waiting version: the new worker takes over, and the page reloads with its files. */
+  readonly applyUpdate = () => {
+    if (!this.#waiting) return;
+    navigator.serviceWorker.addEventListener('controllerchange', () => location.reload(), { once: true });
+    this.#waiting.postMessage({ type: 'skip-waiting' });
+  };
+
+  #watch(registration: ServiceWorkerRegistration) {
+    void activation(registration).then(
+      () => this.update({ offlineReady: true }),
+      () => {},
+    );
+    const offer = (worker: ServiceWorker) => {
+      // Without a controller this is the first version, not an update.
+      if (!navigator.serviceWorker.controller) return;
+      this.#waiting = worker;
+      this.update({ updateReady: true });
+    };
+    if (registration.waiting) offer(registration.waiting);
+    registration.addEventListener('updatefound', () => {
+      const worker = registration.installing;
+      worker?.addEventListener('statechange', () => {
+        if (worker.state === 'installed') offer(worker);
+      });
+    });
+  }
+}
+
+/** The one app shell of this page: main.tsx starts it, the Settings and the update prompt show it. */
+export const appShell = new AppShell();

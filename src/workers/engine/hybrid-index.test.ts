@@ -1,0 +1,115 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { asDocId, chunkIdOf, type DocId } from '../../core/ids';
+import type { Chunk } from '../../core/library';
+import { HybridIndex } from './hybrid-index';
+import { KeywordIndex } from './keyword-index';
+import { loadKeywordIndex, openLibraryDb, saveDocument, type LibraryDb } from './storage';
+
+let databases = 0;
+const chunk = (docId: DocId, ordinal: number, text: string): Chunk => ({
+  id: chunkIdOf(docId, ordinal),
+  docId,
+  ordinal,
+  text,
+  pageStart: 1,
+  pageEnd: 1,
+  charStart: 0,
+  charEnd: text.length,
+});
+const harbor = asDocId('harbor');
+const space = asDocId('space');
+const harborChunks = [chunk(harbor, 0, 'The harbor opened in 1871 for the fishing fleet.'), chunk(harbor, 1, 'Her cat Marmalade sleeps on the lantern gallery.')];
+const spaceChunks = [chunk(space, 0, 'The Borealis satellite was launched from Kourou.')];
+// Two-dimensional "embeddings": harbor things point one way, space things the other.
+const vectorsOf = (chunks: Chunk[]) => Float32Array.from(chunks.flatMap((c) => (c.docId === harbor ? [1, 0.1 * c.ordinal] : [0, 1])));
+
+async function libraryWith(...docs: Chunk[][]): Promise<LibraryDb> {
+  const db = await openLibraryDb(`hybrid-${databases++}`);
+  for (const chunks of docs) {
+    const docId = chunks[0].docId;
+    await saveDocument(db, {
+      document: { id: docId, name: `${docId}.pdf`, bytes: 1, pageCount: 1, chunkCount: chunks.length, addedAt: 0 },
+      file: { docId, type: 'application/pdf', blob: new Blob([]) },
+      chunks,
+      embeddings: { docId, modelId: 'm', dims: 2, chunkIds: chunks.map((c) => c.id), vectors: vectorsOf(chunks) },
+    });
+  }
+  return db;
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 400));
+
+describe('KeywordIndex', () => {
+  it('matches stemmed words and ignores stop words', () => {
+    const index = KeywordIndex.empty();
+    index.add(harbor, harborChunks);
+    expect(index.search('sleeping cats', 5).map((hit) => hit.id)).toEqual([harborChunks[1].id]);
+    expect(index.search('the of and', 5)).toEqual([]);
+  });
+
+  it('survives being stored and restored, and forgets removed documents', () => {
+    const index = KeywordIndex.empty();
+    index.add(harbor, harborChunks);
+    index.add(space, spaceChunks);
+    const restored = KeywordIndex.restore(structuredClone(index.toStored()));
+    expect(restored.search('Kourou', 5).map((hit) => hit.id)).toEqual([spaceChunks[0].id]);
+    restored.remove(space);
+    expect(restored.search('Kourou', 5)).toEqual([]);
+    expect([...restored.docIds]).toEqual([harbor]);
+  });
+});
+
+describe('HybridIndex', () => {
+  it('fuses keyword and vector rankings, with both scores on each hit', async () => {
+    const db = await libraryWith(harborChunks, spaceChunks);
+    const index = await HybridIndex.open(db, 'm', [harbor, space], []);
+    index.add(harbor, harborChunks, vectorsOf(harborChunks), 2);
+    index.add(space, spaceChunks, vectorsOf(spaceChunks), 2);
+    const [best] = index.search('When was Borealis launched?', Float32Array.of(0, 1), { limit: 3 });
+    expect(best.id).toBe(spaceChunks[0].id);
+    expect(best.scores.similarity).toBeCloseTo(1, 5);
+    expect(best.scores.keyword).toBeGreaterThan(0);
+  });
+
+  it('finds passages by keywords alone when there is no query embedding', async () => {
+    const db = await libraryWith(harborChunks);
+    const index = await HybridIndex.open(db, 'm', [harbor], []);
+    const hits = index.search('Marmalade', undefined, { limit: 3 });
+    expect(hits.map((hit) => hit.id)).toEqual([harborChunks[1].id]);
+    expect(hits[0].scores.similarity).toBeUndefined();
+  });
+
+  it('searches only the chosen documents', async () => {
+    const db = await libraryWith(harborChunks, spaceChunks);
+    const index = await HybridIndex.open(db, 'm', [harbor, space], []);
+    index.add(harbor, harborChunks, vectorsOf(harborChunks), 2);
+    index.add(space, spaceChunks, vectorsOf(spaceChunks), 2);
+    const hits = index.search('Borealis launched', Float32Array.of(0, 1), { limit: 5, onlyDocs: new Set([harbor]) });
+    expect(hits.length).toBeGreaterThan(0);
+    expect(hits.every((hit) => hit.id.startsWith('harbor#'))).toBe(true);
+  });
+
+  it('rebuilds missing keyword entries from stored chunks on open, and drops entries of deleted documents', async () => {
+    const db = await libraryWith(harborChunks, spaceChunks);
+    // A stored index that knows a document no longer in the library, and misses one that is.
+    const stale = KeywordIndex.empty();
+    stale.add(asDocId('gone'), [chunk(asDocId('gone'), 0, 'Ghost words here.')]);
+    stale.add(harbor, harborChunks);
+    await db.put('keyword-index', stale.toStored(), 'current');
+
+    const index = await HybridIndex.open(db, 'm', [harbor, space], []);
+    expect(index.search('Kourou', undefined, { limit: 3 }).map((hit) => hit.id)).toEqual([spaceChunks[0].id]);
+    expect(index.search('ghost', undefined, { limit: 3 })).toEqual([]);
+    await settle();
+    expect((await loadKeywordIndex(db))!.chunksOf.map(([docId]) => docId).sort()).toEqual([harbor, space]);
+  });
+
+  it('restores vectors of the current model only', async () => {
+    const db = await libraryWith(harborChunks);
+    const embeddings = [{ docId: harbor, modelId: 'other', dims: 2, chunkIds: harborChunks.map((c) => c.id), vectors: vectorsOf(harborChunks) }];
+    const index = await HybridIndex.open(db, 'm', [harbor], embeddings);
+    expect(index.vectors.size).toBe(0);
+    expect(index.hasVectors(embeddings[0])).toBe(false);
+  });
+});

@@ -1,0 +1,99 @@
+import { reciprocalRankFusion } from '../../core/fusion';
+import type { ChunkId, DocId } from '../../core/ids';
+import type { Chunk } from '../../core/library';
+import { normalized } from '../../core/vectors';
+import { KeywordIndex } from './keyword-index';
+import { getChunksOf, loadKeywordIndex, saveKeywordIndex, type LibraryDb, type StoredEmbeddings } from './storage';
+import { VectorIndex } from './vector-index';
+
+export interface HybridHit {
+  id: ChunkId;
+  scores: { fused: number; similarity?: number; keyword?: number };
+}
+
+export interface SearchScope {
+  limit: number;
+  /** Search these documents only; all when absent. */
+  onlyDocs?: ReadonlySet<DocId>;
+}
+
+/** How long after a change the keyword index is written back; changes in between are written together. */
+const PERSIST_DELAY_MS = 300;
+
+/**
+ * Hybrid retrieval: the dense index (Voy) and the keyword index (BM25) over the same chunks, fused by reciprocal
+ * rank. Vectors are stored per document; the keyword index is stored whole and reconciled with the documents on
+ * load, so a write it missed (a tab closed mid-way) is repaired rather than lost.
+ */
+export class HybridIndex {
+  #persistTimer: ReturnType<typeof setTimeout> | undefined;
+
+  private constructor(
+    private readonly db: LibraryDb,
+    readonly vectors: VectorIndex,
+    private readonly keywords: KeywordIndex,
+  ) {}
+
+  static async open(db: LibraryDb, modelId: string, docIds: readonly DocId[], embeddings: readonly StoredEmbeddings[]): Promise<HybridIndex> {
+    const vectors = await VectorIndex.create(modelId);
+    for (const stored of embeddings) {
+      if (stored.modelId !== modelId) continue;
+      vectors.add(stored.chunkIds.map((id, row) => ({ id, vector: stored.vectors.subarray(row * stored.dims, (row + 1) * stored.dims) })));
+    }
+    const stored = await loadKeywordIndex(db);
+    const keywords = stored ? KeywordIndex.restore(stored) : KeywordIndex.empty();
+    const hybrid = new HybridIndex(db, vectors, keywords);
+    const present = new Set(docIds);
+    let changed = false;
+    for (const docId of keywords.docIds.filter((id) => !present.has(id))) {
+      keywords.remove(docId);
+      changed = true;
+    }
+    for (const docId of docIds.filter((id) => !keywords.has(id))) {
+      keywords.add(docId, await getChunksOf(db, docId));
+      changed = true;
+    }
+    if (changed) hybrid.#schedulePersist();
+    return hybrid;
+  }
+
+  /** Whether vectors of this model are indexed for the document. */
+  hasVectors(embeddings: StoredEmbeddings | undefined): boolean {
+    return embeddings?.modelId === this.vectors.modelId;
+  }
+
+  add(docId: DocId, chunks: readonly Chunk[], vectors: Float32Array, dims: number): void {
+    this.vectors.add(chunks.map((chunk, row) => ({ id: chunk.id, vector: vectors.subarray(row * dims, (row + 1) * dims) })));
+    this.keywords.add(docId, chunks);
+    this.#schedulePersist();
+  }
+
+  remove(docId: DocId, chunkIds: readonly ChunkId[]): void {
+    this.vectors.remove(new Set(chunkIds));
+    this.keywords.remove(docId);
+    this.#schedulePersist();
+  }
+
+  /**
+   * The best chunks for a query. `queryVector` is the query's embedding; without it (no embedder yet) the search
+   * is by keywords alone. Every hit carries its cosine similarity when its vector is indexed.
+   */
+  search(query: string, queryVector: Float32Array | undefined, { limit, onlyDocs }: SearchScope): HybridHit[] {
+    const candidates = Math.max(limit * 4, 20);
+    const keyword = this.keywords.search(query, candidates, onlyDocs);
+    const unit = queryVector && this.vectors.dims !== undefined ? normalized(queryVector) : undefined;
+    const dense = !unit ? [] : onlyDocs ? this.vectors.scan(unit, candidates, onlyDocs) : this.vectors.search(unit, candidates);
+    return reciprocalRankFusion([dense, keyword])
+      .slice(0, limit)
+      .map(({ id, score, scores: [similarity, keywordScore] }) => ({
+        id,
+        scores: { fused: score, similarity: similarity ?? (unit && this.vectors.similarity(unit, id)), keyword: keywordScore },
+      }));
+  }
+
+  /** Writes the keyword index soon, once for a burst of changes. */
+  #schedulePersist() {
+    clearTimeout(this.#persistTimer);
+    this.#persistTimer = setTimeout(() => void saveKeywordIndex(this.db, this.keywords.toStored()), PERSIST_DELAY_MS);
+  }
+}

@@ -1,0 +1,66 @@
+import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { GlobalWorkerOptions } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readPdfPages, UnreadableFileError } from './pdf-text';
+
+// In Node, pdf.js runs its worker in this thread, loaded from this file (the app's `?url` import is a browser path).
+beforeAll(() => {
+  GlobalWorkerOptions.workerSrc = pathToFileURL(createRequire(import.meta.url).resolve('pdfjs-dist/legacy/build/pdf.worker.min.mjs')).href;
+});
+
+const BODIES = [
+  ['The harbor opened in 1871 and still serves the inter-', 'national fishing fleet of the town.'],
+  ['The lighthouse keeper is Ada Lindqvist; her cat', 'Marmalade sleeps on the lantern gallery.'],
+  ['Mackerel quotas are set every spring by the', 'regional council in the old customs house.'],
+];
+
+/** A report as word processors lay it out: a running header, two body lines, a page number at the foot. */
+async function report(): Promise<Uint8Array> {
+  const pdf = await PDFDocument.create();
+  const font = await pdf.embedFont(StandardFonts.Helvetica);
+  BODIES.forEach((lines, i) => {
+    const page = pdf.addPage([595, 842]);
+    page.drawText('Westmere Almanac — Annual Report 2024', { x: 56, y: 800, size: 9, font });
+    lines.forEach((text, row) => page.drawText(text, { x: 56, y: 700 - 16 * row, size: 12, font }));
+    page.drawText(`Page ${i + 1} of ${BODIES.length}`, { x: 270, y: 40, size: 9, font });
+  });
+  return new Uint8Array(await pdf.save());
+}
+
+describe('readPdfPages', () => {
+  it('reads clean page text: no running header or page numbers, hyphenation joined', async () => {
+    const progress: [number, number][] = [];
+    const pages = await readPdfPages(await report(), (done, total) => progress.push([done, total]));
+    expect(progress).toEqual([
+      [1, 3],
+      [2, 3],
+      [3, 3],
+    ]);
+    expect(pages.map((page) => page.text)).toEqual([
+      'The harbor opened in 1871 and still serves the international fishing fleet of the town.',
+      'The lighthouse keeper is Ada Lindqvist; her cat\nMarmalade sleeps on the lantern gallery.',
+      'Mackerel quotas are set every spring by the\nregional council in the old customs house.',
+    ]);
+  });
+
+  it('keeps the position of every piece of text for highlighting', async () => {
+    const [first] = await readPdfPages(await report(), () => {});
+    expect(first.layout).toMatchObject({ width: 595, height: 842, viewBox: [0, 0, 595, 842], rotation: 0 });
+    const runs = first.layout!.runs;
+    expect(runs.length).toBeGreaterThan(0);
+    const texts = runs.map((run) => first.text.slice(run.start, run.end));
+    // "inter-" ends the first line (its hyphen gone from the text), "national" starts the second.
+    expect(runs[texts.findIndex((text) => text.endsWith('inter'))]).toMatchObject({ x: 56, y: 700, height: 12 });
+    expect(runs[texts.findIndex((text) => text.startsWith('national'))]).toMatchObject({ x: 56, y: 684, height: 12 });
+    for (const run of runs) {
+      expect(run.end).toBeGreaterThan(run.start);
+      expect(run.width).toBeGreaterThan(0);
+    }
+  });
+
+  it('fails with a reason for a damaged file', async () => {
+    await expect(readPdfPages(new TextEncoder().encode('%PDF-1.7\nthis is not really a pdf\n%%EOF'), () => {})).rejects.toThrow(UnreadableFileError);
+  });
+});

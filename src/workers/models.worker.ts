@@ -1,0 +1,4 @@
+import { expose } from 'comlink';
+import { ModelCacheService } from './models/model-cache-service';
+
+expose(new ModelCacheService());

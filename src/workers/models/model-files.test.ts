@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { fileUrls, modelFiles, parseFileUrl } from './model-files';
+
+const sources = { localModelsUrl: 'http://127.0.0.1:4173/app/models/', remoteHost: 'https://huggingface.co/' };
+
+describe('modelFiles', () => {
+  it('lists what transformers.js fetches for an embedder and a generator', () => {
+    expect(modelFiles({ task: 'embedder', quantized: true }).map((file) => file.path)).toEqual([
+      'config.json',
+      'tokenizer.json',
+      'tokenizer_config.json',
+      'onnx/model_quantized.onnx',
+    ]);
+    expect(modelFiles({ task: 'generator', quantized: false })).toContainEqual({ path: 'onnx/decoder_model_merged.onnx', required: true });
+    expect(modelFiles({ task: 'generator', quantized: false })).toContainEqual({ path: 'generation_config.json', required: false });
+  });
+});
+
+describe('fileUrls and parseFileUrl', () => {
+  it('give the keys transformers.js caches a file under, and read them back', () => {
+    const urls = fileUrls(sources, 'Xenova/gte-small', 'onnx/model_quantized.onnx');
+    expect(urls).toEqual({
+      local: 'http://127.0.0.1:4173/app/models/Xenova/gte-small/onnx/model_quantized.onnx',
+      remote: 'https://huggingface.co/Xenova/gte-small/resolve/main/onnx/model_quantized.onnx',
+    });
+    expect(parseFileUrl(sources, urls.local)).toEqual({ modelId: 'Xenova/gte-small', path: 'onnx/model_quantized.onnx' });
+    expect(parseFileUrl(sources, urls.remote)).toEqual({ modelId: 'Xenova/gte-small', path: 'onnx/model_quantized.onnx' });
+    expect(parseFileUrl(sources, fileUrls(sources, 'gpt2', 'config.json').local)).toEqual({ modelId: 'gpt2', path: 'config.json' });
+    expect(parseFileUrl(sources, 'https://example.com/x')).toBeNull();
+  });
+
+  it('accept a host given without its final slash', () => {
+    expect(fileUrls({ ...sources, remoteHost: 'http://127.0.0.1:9000' }, 'a/b', 'config.json').remote).toBe('http://127.0.0.1:9000/a/b/resolve/main/config.json');
+  });
+});
