@@ -7,7 +7,7 @@ import { sourceLabel } from './library';
  * sources it cites. Without a generated answer, its key sentences stand in.
  */
 export function answerAsText(turn: Turn): string {
-  const label = (index: number) => sourceLabel(turn.sources[index].documentName, turn.sources[index].chunk.pageStart, turn.sources[index].chunk.pageEnd);
+  const label = (index: number) => sourceLabel(turn.sources[index]);
   const cited = new Set<number>();
   let body: string;
   if (turn.answer && turn.promptSources.length > 0) {

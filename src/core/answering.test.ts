@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { answerAsText } from './answer-text';
 import { keySentences } from './extractive';
-import { retrievalQuery } from './follow-up';
+import { isFollowUp, retrievalQuery } from './follow-up';
 import { buildPrompt, type ChatMessage } from './prompt';
 import { isRelevant } from './relevance';
 import { contentTerms } from './terms';
@@ -52,14 +52,19 @@ describe('keySentences', () => {
   });
 });
 
-describe('retrievalQuery', () => {
-  it('is the question alone at the start of a conversation', () => {
-    expect(retrievalQuery([], 'When was Borealis launched?')).toBe('When was Borealis launched?');
-  });
-  it('prefixes a follow-up with the previous question', () => {
-    expect(retrievalQuery(['Old question?', 'When was Borealis launched?'], 'And what did it cost?')).toBe(
-      'When was Borealis launched?\nAnd what did it cost?',
-    );
+describe('follow-up questions', () => {
+  it.each(['And what did it cost?', 'What about its launch date?', 'Who built them?', 'how about the harbor', 'Is that true?'])(
+    '"%s" leans on the conversation',
+    (question) => expect(isFollowUp(question)).toBe(true),
+  );
+  it.each(['Which cat was adopted in 2020?', 'What is the name of the keeper’s cat?', 'When did Andrea arrive?', 'Thematic analysis?'])(
+    '"%s" stands alone',
+    (question) => expect(isFollowUp(question)).toBe(false),
+  );
+  it('searches a follow-up after the previous question, and anything else as asked', () => {
+    expect(retrievalQuery([], 'And what did it cost?')).toBe('And what did it cost?');
+    expect(retrievalQuery(['Old?', 'When was Borealis launched?'], 'And what did it cost?')).toBe('When was Borealis launched?\nAnd what did it cost?');
+    expect(retrievalQuery(['When was Borealis launched?'], 'Which cat was adopted in 2020?')).toBe('Which cat was adopted in 2020?');
   });
 });
 
@@ -102,6 +107,7 @@ describe('answerAsText', () => {
   const hit = (page: number, text: string) => ({
     chunk: { id: `d#${page}` as never, docId: 'd' as never, ordinal: page, text, pageStart: page, pageEnd: page, charStart: 0, charEnd: text.length },
     documentName: 'almanac.pdf',
+    documentFormat: 'pdf' as const,
     scores: { fused: 0.03, similarity: 0.5 },
   });
   const turn = {

@@ -1,4 +1,5 @@
 import type { ChunkId, DocId } from './ids';
+import type { DocumentFormat } from './text/formats';
 
 /** Text of one page; pages are numbered from 1, as people read them. */
 export interface PageText {
@@ -16,6 +17,8 @@ export interface Chunk {
   pageEnd: number;
   charStart: number;
   charEnd: number;
+  /** The nearest heading above the passage, when the document has headings. */
+  heading?: string;
 }
 
 /** What a document is doing right now, as the library shows it. */
@@ -29,19 +32,23 @@ export type DocumentState =
 export interface DocumentRecord {
   id: DocId;
   name: string;
+  format: DocumentFormat;
   bytes: number;
   pageCount: number;
   chunkCount: number;
   addedAt: number;
 }
 
-export interface DocumentSummary extends DocumentRecord {
+/** A document as the library lists it: stored ones, and those being indexed or failed (whose format may be unknown). */
+export interface DocumentSummary extends Omit<DocumentRecord, 'format'> {
+  format?: DocumentFormat;
   state: DocumentState;
 }
 
 export interface SearchHit {
   chunk: Chunk;
   documentName: string;
+  documentFormat: DocumentFormat;
   scores: {
     /** Reciprocal rank fusion of the dense and keyword rankings: the order of the hits. */
     fused: number;
@@ -52,7 +59,12 @@ export interface SearchHit {
   };
 }
 
-/** "report.pdf, p. 3" or "report.pdf, pp. 3–4": how a passage is named wherever it is cited. */
-export function sourceLabel(documentName: string, pageStart: number, pageEnd: number): string {
-  return pageStart === pageEnd ? `${documentName}, p. ${pageStart}` : `${documentName}, pp. ${pageStart}–${pageEnd}`;
+/**
+ * How a passage is named wherever it is cited: "report.pdf, p. 3" or "report.pdf, pp. 3–4" for PDFs; other formats
+ * have no printed pages, so "notes.md, “Setup”" by their nearest heading, or the file name alone.
+ */
+export function sourceLabel({ documentName, documentFormat, chunk }: Pick<SearchHit, 'documentName' | 'documentFormat' | 'chunk'>): string {
+  const { pageStart, pageEnd, heading } = chunk;
+  if (documentFormat === 'pdf') return pageStart === pageEnd ? `${documentName}, p. ${pageStart}` : `${documentName}, pp. ${pageStart}–${pageEnd}`;
+  return heading ? `${documentName}, “${heading}”` : documentName;
 }

@@ -44,7 +44,7 @@ export async function askQuestion(
     update({ status: models.generator ? 'writing' : 'done', sources, keySentences: key });
     if (!models.generator) return;
 
-    const passages = sources.map((hit) => ({ label: sourceLabel(hit.documentName, hit.chunk.pageStart, hit.chunk.pageEnd), text: hit.chunk.text }));
+    const passages = sources.map((hit) => ({ label: sourceLabel(hit), text: hit.chunk.text }));
     const pastTurns = history.filter((turn) => turn.answer).map((turn) => ({ question: turn.question, answer: turn.answer }));
     try {
       const result = await workers.generator.answer({ question, passages, history: pastTurns }, proxy((answer: string) => update({ answer })));

@@ -21,11 +21,11 @@ interface Props {
 export const LibraryDocuments = createContext<ReadonlySet<DocId>>(new Set());
 
 export function CitationLink({ turnId, sources, sourceIndex }: { turnId: string; sources: SearchHit[]; sourceIndex: number }) {
-  const { documentName, chunk } = sources[sourceIndex];
+  const { chunk } = sources[sourceIndex];
   const removed = !useContext(LibraryDocuments).has(chunk.docId);
   return (
     <a className={removed ? 'citation citation--removed' : 'citation'} href={`#${sourceAnchor(turnId, sourceIndex)}`}>
-      {sourceLabel(documentName, chunk.pageStart, chunk.pageEnd)}
+      {sourceLabel(sources[sourceIndex])}
       {removed && ' (removed from library)'}
     </a>
   );

@@ -31,11 +31,11 @@ function SourceGroup({ heading, turnId, indices, sources, keySentences }: { head
       <h4 id={headingId}>{heading}</h4>
       <ol>
         {indices.map((index) => {
-          const { chunk, documentName, scores } = sources[index];
+          const { chunk, scores } = sources[index];
           return (
             <li key={chunk.id} id={sourceAnchor(turnId, index)} tabIndex={-1}>
               <span className="sources__label">
-                [{index + 1}] {sourceLabel(documentName, chunk.pageStart, chunk.pageEnd)}
+                [{index + 1}] {sourceLabel(sources[index])}
               </span>{' '}
               {scores.similarity !== undefined && (
                 <span className="sources__score" title="Similarity in meaning to your question">

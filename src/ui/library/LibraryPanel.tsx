@@ -1,9 +1,9 @@
 import type { ChangeEvent } from 'react';
 import type { DocId } from '../../core/ids';
 import type { DocumentSummary } from '../../core/library';
+import { ACCEPTED_FILES, SUPPORTED_FORMATS_LABEL } from '../../core/text/formats';
 import { DocumentItem } from './DocumentItem';
 
-export const ACCEPTED_FILES = '.pdf,.txt,.md,.markdown,application/pdf,text/plain,text/markdown';
 
 interface Props {
   documents: DocumentSummary[];
@@ -26,7 +26,7 @@ export function LibraryPanel({ documents, excluded, onIncludedChange, error, onA
         Add documents
         <input type="file" multiple accept={ACCEPTED_FILES} onChange={onChange} />
       </label>
-      <p className="hint">or drop files anywhere on the page. PDF, text and Markdown.</p>
+      <p className="hint">or drop files or folders anywhere on the page. {SUPPORTED_FORMATS_LABEL}.</p>
       {error && <p role="alert">{error}</p>}
       {documents.length === 0 ? (
         <p className="empty">No documents yet. Everything stays on this device.</p>

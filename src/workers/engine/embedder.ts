@@ -26,6 +26,12 @@ export class Embedder {
     return this.#loader.model;
   }
 
+  /** Counts tokens as the embedder's own tokenizer does, so chunks are measured in what the model sees. */
+  async tokenCounter(): Promise<(text: string) => number> {
+    const { tokenizer } = await this.#loader.get();
+    return (text) => tokenizer.encode(text).length;
+  }
+
   async embed(texts: string[], purpose: keyof typeof EMBED_MEASURE): Promise<Float32Array[]> {
     const extractor = await this.#loader.get();
     const start = performance.now();

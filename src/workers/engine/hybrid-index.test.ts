@@ -29,8 +29,9 @@ async function libraryWith(...docs: Chunk[][]): Promise<LibraryDb> {
   for (const chunks of docs) {
     const docId = chunks[0].docId;
     await saveDocument(db, {
-      document: { id: docId, name: `${docId}.pdf`, bytes: 1, pageCount: 1, chunkCount: chunks.length, addedAt: 0 },
+      document: { id: docId, name: `${docId}.pdf`, format: 'pdf', bytes: 1, pageCount: 1, chunkCount: chunks.length, addedAt: 0 },
       file: { docId, type: 'application/pdf', blob: new Blob([]) },
+      pages: [],
       chunks,
       embeddings: { docId, modelId: 'm', dims: 2, chunkIds: chunks.map((c) => c.id), vectors: vectorsOf(chunks) },
     });

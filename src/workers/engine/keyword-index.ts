@@ -16,10 +16,10 @@ export interface StoredKeywordIndex {
   chunksOf: [DocId, ChunkId[]][];
 }
 
-type Indexed = Pick<Chunk, 'id' | 'text'>;
+type Indexed = Pick<Chunk, 'id' | 'text' | 'heading'>;
 
 const OPTIONS = {
-  fields: ['text'],
+  fields: ['text', 'heading'],
   idField: 'id',
   processTerm: (term: string) => searchTerm(term),
   searchOptions: { processTerm: (term: string) => searchTerm(term) },
@@ -58,7 +58,7 @@ export class KeywordIndex {
 
   add(docId: DocId, chunks: readonly Indexed[]): void {
     if (this.#chunksOf.has(docId)) return;
-    this.miniSearch.addAll(chunks.map(({ id, text }) => ({ id, text })));
+    this.miniSearch.addAll(chunks.map(({ id, text, heading }) => ({ id, text, heading })));
     this.#chunksOf.set(docId, chunks.map((chunk) => chunk.id));
   }
 

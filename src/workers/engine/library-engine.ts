@@ -1,12 +1,12 @@
-import { chunkPages } from '../../core/chunking';
 import type { Conversation } from '../../core/conversation';
 import { asDocId, type DocId } from '../../core/ids';
-import type { Chunk, DocumentRecord, DocumentState, DocumentSummary, SearchHit } from '../../core/library';
+import type { DocumentState, DocumentSummary, SearchHit } from '../../core/library';
 import type { EngineApi, EngineConfig, EngineEvent } from '../../core/protocol';
 import { configureTransformers } from '../transformers-env';
 import { Embedder } from './embedder';
 import { UnreadableFileError } from './pdf-text';
-import { readDocument } from './read-document';
+import { formatOf } from './read-document';
+import { prepareDocument } from './prepare-document';
 import {
   deleteConversation,
   deleteDocument,
@@ -20,8 +20,6 @@ import {
   type LibraryDb,
 } from './storage';
 import { HybridIndex } from './hybrid-index';
-
-const EMBEDDING_BATCH = 16;
 
 class IngestionCancelled extends Error {}
 
@@ -80,6 +78,7 @@ export class LibraryEngine implements EngineApi {
       this.#documents.set(id, {
         id,
         name: file.name,
+        format: formatOf(file, bytes),
         bytes: file.size,
         pageCount: 0,
         chunkCount: 0,
@@ -101,7 +100,7 @@ export class LibraryEngine implements EngineApi {
     return hits.flatMap(({ id, scores }) => {
       const chunk = chunks.get(id);
       const document = chunk && this.#documents.get(chunk.docId);
-      return chunk && document ? [{ chunk, documentName: document.name, scores }] : [];
+      return chunk && document?.format ? [{ chunk, documentName: document.name, documentFormat: document.format, scores }] : [];
     });
   }
 
@@ -135,43 +134,17 @@ export class LibraryEngine implements EngineApi {
       this.#publish(session);
     };
     try {
-      const pages = await readDocument(file, bytes, (done, total) =>
-        update({ pageCount: total, state: { kind: 'indexing', stage: 'reading', done, total } }),
-      );
-      const chunks = chunkPages(id, pages);
-      if (chunks.length === 0) throw new UnreadableFileError('No text was found in this file (scanned pages hold only images).');
-      update({ pageCount: pages.length, chunkCount: chunks.length });
-      const vectors = await this.#embedAll(session.embedder, chunks, (done) =>
-        update({ state: { kind: 'indexing', stage: 'embedding', done, total: chunks.length } }),
-      );
-      const document: DocumentRecord = { id, name: file.name, bytes: file.size, pageCount: pages.length, chunkCount: chunks.length, addedAt: Date.now() };
-      const dims = vectors.length / chunks.length;
-      const chunkIds = chunks.map((chunk) => chunk.id);
-      const embeddings = { docId: id, modelId: session.index.vectors.modelId, dims, chunkIds, vectors };
+      const bundle = await prepareDocument(id, file, bytes, session.embedder, (state, counts) => update({ state, ...counts }));
       if (cancelled()) return;
-      await saveDocument(session.db, { document, file: { docId: id, type: file.type, blob: file }, chunks, embeddings });
+      await saveDocument(session.db, bundle);
       if (cancelled()) return deleteDocument(session.db, id);
-      session.index.add(id, chunks, vectors, dims);
-      update({ ...document, state: { kind: 'ready' } });
+      session.index.add(id, bundle.chunks, bundle.embeddings.vectors, bundle.embeddings.dims);
+      update({ ...bundle.document, state: { kind: 'ready' } });
     } catch (error) {
       if (error instanceof IngestionCancelled) return;
       const reason = error instanceof UnreadableFileError ? error.message : `This file could not be indexed: ${error instanceof Error ? error.message : String(error)}`;
       update({ state: { kind: 'failed', reason } });
     }
-  }
-
-  async #embedAll(embedder: Embedder, chunks: readonly Chunk[], onProgress: (done: number) => void): Promise<Float32Array> {
-    const rows: Float32Array[] = [];
-    onProgress(0);
-    for (let start = 0; start < chunks.length; start += EMBEDDING_BATCH) {
-      const batch = chunks.slice(start, start + EMBEDDING_BATCH).map((chunk) => chunk.text);
-      rows.push(...(await embedder.embed(batch, 'passages')));
-      onProgress(rows.length);
-    }
-    const dims = rows[0].length;
-    const vectors = new Float32Array(rows.length * dims);
-    rows.forEach((row, i) => vectors.set(row, i * dims));
-    return vectors;
   }
 
   #snapshot(): DocumentSummary[] {

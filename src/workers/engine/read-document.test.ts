@@ -17,7 +17,7 @@ const file = (name: string, bytes: Uint8Array, type = '') => ({ file: new File([
 async function read(name: string, bytes: Uint8Array, type = '') {
   const progress: [number, number][] = [];
   const { file: f } = file(name, bytes, type);
-  const pages = await readDocument(f, bytes, (done, total) => progress.push([done, total]));
+  const { pages } = await readDocument(f, bytes, (done, total) => progress.push([done, total]));
   return { pages, progress };
 }
 

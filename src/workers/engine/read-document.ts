@@ -27,9 +27,13 @@ export function formatOf(file: { name: string; type: string }, bytes: Uint8Array
  * layout, and headings found by font size); text files give one page, or one per form feed; Markdown, HTML and Word
  * give one page with their heading outline. Every page's text is cleaned (see `core/text`).
  */
-export async function readDocument(file: File, bytes: Uint8Array, onPage: (done: number, total: number) => void): Promise<PageWithLayout[]> {
+export async function readDocument(
+  file: File,
+  bytes: Uint8Array,
+  onPage: (done: number, total: number) => void,
+): Promise<{ format: DocumentFormat; pages: PageWithLayout[] }> {
   const format = formatOf(file, bytes);
-  if (format === 'pdf') return readPdfPages(bytes, onPage);
+  if (format === 'pdf') return { format, pages: await readPdfPages(bytes, onPage) };
   let pages: PageWithLayout[];
   if (format === 'docx') pages = await readDocx(bytes);
   else if (format === 'html') pages = readHtml(bytes);
@@ -40,5 +44,5 @@ export async function readDocument(file: File, bytes: Uint8Array, onPage: (done:
     throw new UnreadableFileError(`Files of this type are not supported (${file.type || file.name}). Docent reads ${SUPPORTED_FORMATS_LABEL}.${old}`);
   }
   onPage(pages.length, pages.length);
-  return pages;
+  return { format, pages };
 }

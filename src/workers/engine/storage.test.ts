@@ -10,8 +10,9 @@ const freshName = () => `docent-test-${databases++}`;
 const docId = asDocId('d1');
 const chunk = { id: chunkIdOf(docId, 0), docId, ordinal: 0, text: 'Hello.', pageStart: 1, pageEnd: 1, charStart: 0, charEnd: 6 };
 const bundle = {
-  document: { id: docId, name: 'a.pdf', bytes: 10, pageCount: 1, chunkCount: 1, addedAt: 1 },
+  document: { id: docId, name: 'a.pdf', format: 'pdf' as const, bytes: 10, pageCount: 1, chunkCount: 1, addedAt: 1 },
   file: { docId, type: 'application/pdf', blob: new Blob(['%PDF-1.7']) },
+  pages: [{ docId, page: 1, text: 'Hello.' }],
   chunks: [chunk],
   embeddings: { docId, modelId: 'm', dims: 2, chunkIds: [chunk.id], vectors: new Float32Array([0.6, 0.8]) },
 };

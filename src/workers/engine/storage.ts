@@ -2,6 +2,7 @@ import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { ChunkId, DocId } from '../../core/ids';
 import type { Conversation } from '../../core/conversation';
 import type { Chunk, DocumentRecord } from '../../core/library';
+import type { PageLayout, TextRun } from '../../core/text/layout';
 import type { StoredKeywordIndex } from './keyword-index';
 
 /**
@@ -24,12 +25,39 @@ interface LibrarySchema extends DBSchema {
   embeddings: { key: DocId; value: StoredEmbeddings };
   /** The original file, kept to show a cited page as it looks. */
   files: { key: DocId; value: StoredFile };
+  /** Each page's cleaned text and, for PDFs, where its text stands: what a highlight of a passage needs. */
+  pages: { key: [DocId, number]; value: StoredPage; indexes: { 'by-doc': DocId } };
   conversations: { key: string; value: Conversation; indexes: { 'by-updated': number } };
   /** The keyword index as one record (key KEYWORD_INDEX_KEY); it lists the documents it covers. */
   'keyword-index': { key: string; value: StoredKeywordIndex };
 }
 
 const KEYWORD_INDEX_KEY = 'current';
+
+export interface StoredPage {
+  docId: DocId;
+  page: number;
+  text: string;
+  layout?: Omit<PageLayout, 'runs'> & { runs: Float32Array };
+}
+
+const RUN_FIELDS = 6;
+
+/** Text runs packed as [start, end, x, y, width, height] per run: one typed array instead of thousands of objects. */
+export function packRuns(runs: readonly TextRun[]): Float32Array {
+  const packed = new Float32Array(runs.length * RUN_FIELDS);
+  runs.forEach((run, i) => packed.set([run.start, run.end, run.x, run.y, run.width, run.height], i * RUN_FIELDS));
+  return packed;
+}
+
+export function unpackRuns(packed: Float32Array): TextRun[] {
+  const runs: TextRun[] = [];
+  for (let i = 0; i < packed.length; i += RUN_FIELDS) {
+    const [start, end, x, y, width, height] = packed.subarray(i, i + RUN_FIELDS);
+    runs.push({ start, end, x, y, width, height });
+  }
+  return runs;
+}
 
 export interface StoredFile {
   docId: DocId;
@@ -53,6 +81,7 @@ export function openLibraryDb(name = DATABASE_NAME): Promise<LibraryDb> {
       }
       if (oldVersion < 2) {
         db.createObjectStore('files', { keyPath: 'docId' });
+        db.createObjectStore('pages', { keyPath: ['docId', 'page'] }).createIndex('by-doc', 'docId');
         db.createObjectStore('conversations', { keyPath: 'id' }).createIndex('by-updated', 'updatedAt');
         db.createObjectStore('keyword-index');
       }
@@ -63,16 +92,18 @@ export function openLibraryDb(name = DATABASE_NAME): Promise<LibraryDb> {
 export interface DocumentBundle {
   document: DocumentRecord;
   file: StoredFile;
+  pages: readonly StoredPage[];
   chunks: readonly Chunk[];
   embeddings: StoredEmbeddings;
 }
 
 /** Writes a document, its file, chunks and vectors in one transaction: all of it is stored, or none. */
-export async function saveDocument(db: LibraryDb, { document, file, chunks, embeddings }: DocumentBundle) {
-  const tx = db.transaction(['documents', 'files', 'chunks', 'embeddings'], 'readwrite');
+export async function saveDocument(db: LibraryDb, { document, file, pages, chunks, embeddings }: DocumentBundle) {
+  const tx = db.transaction(['documents', 'files', 'pages', 'chunks', 'embeddings'], 'readwrite');
   const writes: Promise<unknown>[] = [tx.done];
   try {
     writes.push(tx.objectStore('documents').put(document), tx.objectStore('files').put(file));
+    for (const page of pages) writes.push(tx.objectStore('pages').put(page));
     for (const chunk of chunks) writes.push(tx.objectStore('chunks').put(chunk));
     writes.push(tx.objectStore('embeddings').put(embeddings));
     await Promise.all(writes);
@@ -89,17 +120,30 @@ export async function saveDocument(db: LibraryDb, { document, file, chunks, embe
   }
 }
 
-/** Removes a document with its file, chunks and vectors, in one transaction. */
+/** Removes a document with its file, pages, chunks and vectors, in one transaction. */
 export async function deleteDocument(db: LibraryDb, docId: DocId): Promise<void> {
-  const tx = db.transaction(['documents', 'files', 'chunks', 'embeddings'], 'readwrite');
-  const chunkKeys = await tx.objectStore('chunks').index('by-doc').getAllKeys(docId);
+  const tx = db.transaction(['documents', 'files', 'pages', 'chunks', 'embeddings'], 'readwrite');
+  const [chunkKeys, pageKeys] = await Promise.all([
+    tx.objectStore('chunks').index('by-doc').getAllKeys(docId),
+    tx.objectStore('pages').index('by-doc').getAllKeys(docId),
+  ]);
   await Promise.all([
     tx.objectStore('documents').delete(docId),
     tx.objectStore('files').delete(docId),
     tx.objectStore('embeddings').delete(docId),
     ...chunkKeys.map((key) => tx.objectStore('chunks').delete(key)),
+    ...pageKeys.map((key) => tx.objectStore('pages').delete(key)),
     tx.done,
   ]);
+}
+
+/** A document's pages, in order. */
+export function getPages(db: LibraryDb, docId: DocId): Promise<StoredPage[]> {
+  return db.getAllFromIndex('pages', 'by-doc', docId);
+}
+
+export function getChunk(db: LibraryDb, id: ChunkId): Promise<Chunk | undefined> {
+  return db.get('chunks', id);
 }
 
 export function getEmbeddings(db: LibraryDb, docId: DocId): Promise<StoredEmbeddings | undefined> {

@@ -1,0 +1,52 @@
+import { chunkPages } from '../../core/chunking';
+import type { DocId } from '../../core/ids';
+import type { Chunk, DocumentState } from '../../core/library';
+import type { Embedder } from './embedder';
+import { UnreadableFileError } from './pdf-text';
+import { readDocument } from './read-document';
+import { packRuns, type DocumentBundle } from './storage';
+
+const EMBEDDING_BATCH = 16;
+
+/**
+ * Turns a file into everything stored for it: read (cleaned pages with layout), chunked in the embedder's own
+ * tokens, embedded with each chunk's title and heading as context. Reports progress through `onProgress`, which
+ * may throw to cancel.
+ */
+export async function prepareDocument(
+  id: DocId,
+  file: File,
+  bytes: Uint8Array,
+  embedder: Embedder,
+  onProgress: (state: DocumentState, counts: { pageCount: number; chunkCount: number }) => void,
+): Promise<DocumentBundle> {
+  const { format, pages } = await readDocument(file, bytes, (done, total) =>
+    onProgress({ kind: 'indexing', stage: 'reading', done, total }, { pageCount: total, chunkCount: 0 }),
+  );
+  const drafts = chunkPages(id, pages, { countTokens: await embedder.tokenCounter(), title: file.name });
+  if (drafts.length === 0) {
+    throw new UnreadableFileError(
+      format === 'pdf' ? 'No text was found in this PDF: its pages hold only images (a scan?).' : 'No text was found in this file.',
+    );
+  }
+  const counts = { pageCount: pages.length, chunkCount: drafts.length };
+  const rows: Float32Array[] = [];
+  onProgress({ kind: 'indexing', stage: 'embedding', done: 0, total: drafts.length }, counts);
+  for (let start = 0; start < drafts.length; start += EMBEDDING_BATCH) {
+    const batch = drafts.slice(start, start + EMBEDDING_BATCH).map((draft) => draft.contextText);
+    rows.push(...(await embedder.embed(batch, 'passages')));
+    onProgress({ kind: 'indexing', stage: 'embedding', done: rows.length, total: drafts.length }, counts);
+  }
+  const dims = rows[0].length;
+  const vectors = new Float32Array(rows.length * dims);
+  rows.forEach((row, i) => vectors.set(row, i * dims));
+  // contextText is only for embedding: storing it would store every passage twice.
+  const chunks: Chunk[] = drafts.map(({ contextText: _, ...chunk }) => chunk);
+  return {
+    document: { id, name: file.name, format, bytes: file.size, addedAt: Date.now(), ...counts },
+    file: { docId: id, type: file.type, blob: file },
+    pages: pages.map(({ page, text, layout }) => ({ docId: id, page, text, layout: layout && { ...layout, runs: packRuns(layout.runs) } })),
+    chunks,
+    embeddings: { docId: id, modelId: embedder.model.id, dims, chunkIds: chunks.map((chunk) => chunk.id), vectors },
+  };
+}
