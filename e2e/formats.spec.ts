@@ -32,7 +32,12 @@ test('Word, Markdown and HTML files are read, with headings naming their passage
   for (const name of ['guide.md', 'shelter.html', 'minutes.docx']) await expect(docent.document(name)).toHaveAccessibleName(/Ready/);
 
   await docent.ask("What is the keeper's cat named?");
-  await expect(docent.citation('guide.md, “Lighthouse”')).toBeVisible();
+  await docent.citation('guide.md, “Lighthouse”').click();
+  const viewer = page.getByRole('dialog', { name: 'guide.md, “Lighthouse”' });
+  await expect(viewer.locator('mark')).toContainText("The keeper's cat is named Marmalade.");
+  await expect(viewer).toContainText('The harbor opened in 1871.');
+  await viewer.getByRole('button', { name: 'Close' }).click();
+  await expect(viewer).toBeHidden();
   await docent.ask('What was the herring quota?');
   await expect(docent.citation('minutes.docx, “Council minutes”')).toBeVisible();
   await docent.ask('Which cat was adopted in 2020?');

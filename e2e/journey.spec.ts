@@ -30,9 +30,17 @@ test('drop a PDF, watch it index, ask, get a streamed answer citing the page; re
   expect(streamed.some((text) => text.includes('Based on your') && !text.includes(answer))).toBe(true);
 
   await citation.click();
-  const cited = docent.conversation.getByRole('listitem').filter({ hasText: '[1] journey.pdf, p. 2' });
-  await expect(cited).toContainText('Marmalade');
-  await expect(cited).toBeFocused();
+  const viewer = page.getByRole('dialog', { name: 'journey.pdf — page 2 of 3' });
+  const pageImage = viewer.getByRole('img', { name: /^Page 2 of journey\.pdf/ });
+  await expect(pageImage).toBeVisible();
+  await expect(viewer).toContainText('Marmalade');
+  // The passage is printed at the top of its page (from y = 780 of 842 points): so is its highlight.
+  const [sheet, highlight] = await Promise.all([pageImage.boundingBox(), viewer.getByTestId('passage-highlight').first().boundingBox()]);
+  expect((highlight!.y - sheet!.y) / sheet!.height).toBeLessThan(0.15);
+  expect(highlight!.width).toBeGreaterThan(sheet!.width * 0.3);
+  await page.keyboard.press('Escape');
+  await expect(viewer).toBeHidden();
+  await expect(citation).toBeFocused();
   expect(await docent.passagesEmbedded()).toBe(3);
 
   await page.reload();

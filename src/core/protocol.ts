@@ -1,10 +1,11 @@
 // The typed contracts between the UI and the workers. Every call returns a promise that settles with a result or
 // a DocentError; events flow back through the callback given at init.
 import type { Conversation } from './conversation';
-import type { DocId } from './ids';
+import type { ChunkId, DocId } from './ids';
 import type { DocumentSummary, SearchHit } from './library';
 import type { ModelSpec, ModelSources } from './models';
 import type { PastTurn, PromptPassage } from './prompt';
+import type { HighlightBox } from './text/highlight';
 
 export type ModelStatus =
   | { kind: 'idle' }
@@ -32,7 +33,20 @@ export type EngineEvent = { type: 'library'; documents: DocumentSummary[] } | Mo
 export interface EngineConfig {
   embedder: ModelSpec;
   sources: ModelSources;
+  /** Absolute URL of the site's pdf.js data folders (CMaps, standard fonts, wasm decoders). */
+  pdfAssetsUrl: string;
 }
+
+/** A cited passage shown where it stands in its document. */
+export type SourceView = {
+  documentName: string;
+  page: number;
+  pageCount: number;
+  passage: string;
+} & (
+  | { kind: 'pdf-page'; image: Blob; highlights: HighlightBox[] }
+  | { kind: 'text'; text: string; highlight: { start: number; end: number } }
+);
 
 export interface EngineApi {
   /** Opens the library from storage and returns it; events report every later change. */
@@ -41,6 +55,8 @@ export interface EngineApi {
   addFiles(files: File[]): Promise<void>;
   /** The best passages for a query, by keywords and meaning together; `onlyDocs` limits the search to some documents. */
   search(query: string, limit: number, onlyDocs?: DocId[]): Promise<SearchHit[]>;
+  /** The page a passage stands on, with the passage highlighted. */
+  openSource(chunkId: ChunkId): Promise<SourceView>;
   /** Removes a document from storage and every index at once; the rest stays searchable. */
   removeDocument(id: DocId): Promise<void>;
   /** Saved conversations, most recently updated first. */

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { isSettled } from '../core/conversation';
 import type { ModelChoice } from '../core/models';
-import { LibraryDocuments } from './chat/AnswerText';
+import { LibraryDocuments, ShowSource } from './chat/AnswerText';
 import { ChatList } from './chat/ChatList';
 import { ChatPanel } from './chat/ChatPanel';
 import type { ConversationStore } from './conversation-store';
@@ -10,15 +10,19 @@ import type { LibraryStore } from './library-store';
 import { useFileDrop } from './library/use-file-drop';
 import { ModelStatusBar } from './models/ModelStatusBar';
 import { Settings } from './settings/Settings';
+import { SourceViewer } from './sources/SourceViewer';
+import type { SourceStore } from './sources/source-store';
 import { useStore } from './store';
 
 interface Props {
   models: ModelChoice;
   library: LibraryStore;
   chats: ConversationStore;
+  sources: SourceStore;
 }
 
-export function App({ models, library, chats }: Props) {
+export function App({ models, library, chats, sources }: Props) {
+  const { open: openSource } = useStore(sources);
   const { documents, excluded, error, embedderStatus } = useStore(library);
   const { saved, active, generatorStatus } = useStore(chats);
   const dragging = useFileDrop(library.addFiles);
@@ -51,14 +55,17 @@ export function App({ models, library, chats }: Props) {
           />
         </div>
         <LibraryDocuments.Provider value={libraryIds}>
-          <ChatPanel
-            turns={active.turns}
-            generatorStatus={generatorStatus}
-            answering={active.turns.some((turn) => !isSettled(turn))}
-            onAsk={(question) => void chats.ask(question, library.searchScope)}
-            onStop={chats.stop}
-          />
+          <ShowSource.Provider value={sources.open}>
+            <ChatPanel
+              turns={active.turns}
+              generatorStatus={generatorStatus}
+              answering={active.turns.some((turn) => !isSettled(turn))}
+              onAsk={(question) => void chats.ask(question, library.searchScope)}
+              onStop={chats.stop}
+            />
+          </ShowSource.Provider>
         </LibraryDocuments.Provider>
+        <SourceViewer source={openSource} onClose={sources.close} />
       </main>
       {dragging && (
         <div className="drop-overlay" aria-hidden="true">

@@ -31,7 +31,7 @@ export class LibraryStore extends Store<LibraryState> {
     const onEvent = (event: EngineEvent) =>
       this.update(event.type === 'library' ? { documents: event.documents } : { embedderStatus: event.status });
     this.workers.engine
-      .init({ embedder: this.models.embedder, sources: modelSources() }, proxy(onEvent))
+      .init({ embedder: this.models.embedder, sources: modelSources(), pdfAssetsUrl: new URL('pdfjs/', document.baseURI).href }, proxy(onEvent))
       .then(
         (documents) => this.update({ documents }),
         (error: unknown) => this.update({ error: `Your library could not be opened: ${messageOf(error)}` }),

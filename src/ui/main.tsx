@@ -5,6 +5,7 @@ import { App } from './App';
 import { ConversationStore } from './conversation-store';
 import { LibraryStore } from './library-store';
 import { readModelChoice } from './model-settings';
+import { SourceStore } from './sources/source-store';
 import { appShell } from './settings/app-shell';
 import './styles.css';
 
@@ -13,12 +14,13 @@ function startApp() {
   const models = readModelChoice();
   const library = new LibraryStore(workers, models);
   const chats = new ConversationStore(workers, models);
+  const sources = new SourceStore(workers);
   library.open();
   chats.load();
 
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
-      <App models={models} library={library} chats={chats} />
+      <App models={models} library={library} chats={chats} sources={sources} />
     </StrictMode>,
   );
 }

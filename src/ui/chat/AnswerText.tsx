@@ -1,5 +1,5 @@
 import type { Root, RootContent } from 'mdast';
-import { createContext, useContext } from 'react';
+import { createContext, useContext, useMemo } from 'react';
 import Markdown, { type Components } from 'react-markdown';
 import { parseCitations } from '../../core/citations';
 import type { DocId } from '../../core/ids';
@@ -20,11 +20,22 @@ interface Props {
 /** The ids of the documents in the library now, to tell citations of removed documents apart. */
 export const LibraryDocuments = createContext<ReadonlySet<DocId>>(new Set());
 
+/** Opens a cited passage where it stands in its document. */
+export const ShowSource = createContext<(hit: SearchHit) => void>(() => {});
+
 export function CitationLink({ turnId, sources, sourceIndex }: { turnId: string; sources: SearchHit[]; sourceIndex: number }) {
   const { chunk } = sources[sourceIndex];
   const removed = !useContext(LibraryDocuments).has(chunk.docId);
+  const showSource = useContext(ShowSource);
   return (
-    <a className={removed ? 'citation citation--removed' : 'citation'} href={`#${sourceAnchor(turnId, sourceIndex)}`}>
+    <a
+      className={removed ? 'citation citation--removed' : 'citation'}
+      href={`#${sourceAnchor(turnId, sourceIndex)}`}
+      onClick={(event) => {
+        event.preventDefault();
+        showSource(sources[sourceIndex]);
+      }}
+    >
       {sourceLabel(sources[sourceIndex])}
       {removed && ' (removed from library)'}
     </a>
@@ -52,7 +63,8 @@ function withCitationLinks(text: string, citationCount: number): string {
  * fetched (their description is shown), and links are shown with their address but not followed.
  */
 export function AnswerText({ turnId, text, sources, promptSources }: Props) {
-  const components: Components = {
+  // Stable across renders: new component functions would remount the links, and a link that had focus loses it.
+  const components = useMemo<Components>(() => ({
     a: ({ href, children }) => {
       if (href?.startsWith(CITATION_HREF)) {
         const citation = Number(href.slice(CITATION_HREF.length));
@@ -65,7 +77,7 @@ export function AnswerText({ turnId, text, sources, promptSources }: Props) {
       );
     },
     img: ({ alt }) => <span className="answer__image">[image: {alt || 'no description'}]</span>,
-  };
+  }), [turnId, sources, promptSources]);
   return (
     <div className="answer">
       <Markdown remarkPlugins={[htmlAsText]} components={components}>

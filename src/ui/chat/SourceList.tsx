@@ -1,6 +1,7 @@
 import type { KeySentence } from '../../core/extractive';
 import { sourceLabel, type SearchHit } from '../../core/library';
-import { sourceAnchor } from './AnswerText';
+import { useContext } from 'react';
+import { ShowSource, sourceAnchor } from './AnswerText';
 
 interface Props {
   turnId: string;
@@ -8,6 +9,15 @@ interface Props {
   /** Indices of the sources the answer cites; the others are listed as also retrieved. */
   cited: ReadonlySet<number>;
   keySentences: KeySentence[];
+}
+
+function ShowInDocument({ hit }: { hit: SearchHit }) {
+  const showSource = useContext(ShowSource);
+  return (
+    <button type="button" className="sources__show" aria-label={`Show ${sourceLabel(hit)} in the document`} onClick={() => showSource(hit)}>
+      Show in document
+    </button>
+  );
 }
 
 /** The passage's text with its key sentences marked. */
@@ -43,6 +53,7 @@ function SourceGroup({ heading, turnId, indices, sources, keySentences }: { head
                 </span>
               )}
               <PassageText text={chunk.text} marks={keySentences.filter((sentence) => sentence.source === index + 1)} />
+              <ShowInDocument hit={sources[index]} />
             </li>
           );
         })}

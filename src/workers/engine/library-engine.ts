@@ -1,12 +1,14 @@
 import type { Conversation } from '../../core/conversation';
-import { asDocId, type DocId } from '../../core/ids';
+import { asDocId, docIdOf, type ChunkId, type DocId } from '../../core/ids';
 import type { DocumentState, DocumentSummary, SearchHit } from '../../core/library';
-import type { EngineApi, EngineConfig, EngineEvent } from '../../core/protocol';
+import type { EngineApi, EngineConfig, EngineEvent, SourceView } from '../../core/protocol';
 import { configureTransformers } from '../transformers-env';
 import { Embedder } from './embedder';
 import { UnreadableFileError } from './pdf-text';
 import { formatOf } from './read-document';
+import { configurePdfAssets } from './pdf-document';
 import { prepareDocument } from './prepare-document';
+import { sourceView } from './source-view';
 import {
   deleteConversation,
   deleteDocument,
@@ -52,6 +54,7 @@ export class LibraryEngine implements EngineApi {
 
   async #open(config: EngineConfig, onEvent: (event: EngineEvent) => void): Promise<Session> {
     configureTransformers(config.sources);
+    configurePdfAssets(config.pdfAssetsUrl);
     const db = await openLibraryDb();
     const { documents, embeddings } = await loadLibrary(db);
     const index = await HybridIndex.open(db, config.embedder.id, documents.map((document) => document.id), embeddings);
@@ -102,6 +105,10 @@ export class LibraryEngine implements EngineApi {
       const document = chunk && this.#documents.get(chunk.docId);
       return chunk && document?.format ? [{ chunk, documentName: document.name, documentFormat: document.format, scores }] : [];
     });
+  }
+
+  async openSource(chunkId: ChunkId): Promise<SourceView> {
+    return sourceView((await this.#session()).db, chunkId, (id) => this.#documents.get(docIdOf(id)));
   }
 
   async removeDocument(id: DocId): Promise<void> {

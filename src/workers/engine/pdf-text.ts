@@ -1,11 +1,8 @@
-import { GlobalWorkerOptions, getDocument, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import pdfWorkerUrl from 'pdfjs-dist/legacy/build/pdf.worker.min.mjs?url';
+import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api';
 import type { PageWithLayout } from '../../core/text/layout';
 import { buildPdfPages, type RawPdfPage, type RawTextItem } from '../../core/text/pdf-pages';
-
-// The legacy build carries polyfills: the modern one needs Map.getOrInsertComputed (Chrome 145+, Safari 26.2+).
-GlobalWorkerOptions.workerSrc = pdfWorkerUrl;
+import { openPdf } from './pdf-document';
 
 export class UnreadableFileError extends Error {
   override name = 'UnreadableFileError';
@@ -41,8 +38,7 @@ function explain(error: unknown): UnreadableFileError {
  * resolved), which needs all pages at once to see what repeats; each page carries its `layout` for highlighting.
  */
 export async function readPdfPages(data: Uint8Array, onPage: (done: number, total: number) => void): Promise<PageWithLayout[]> {
-  // isEvalSupported: false closes CVE-2024-4367 (script run from a crafted font) for good.
-  const loadingTask = getDocument({ data, isEvalSupported: false, disableFontFace: true, useSystemFonts: false });
+  const loadingTask = openPdf(data);
   let pdf: PDFDocumentProxy;
   try {
     pdf = await loadingTask.promise;

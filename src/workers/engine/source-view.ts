@@ -1,0 +1,47 @@
+import { joinPages } from '../../core/chunking';
+import type { ChunkId } from '../../core/ids';
+import type { DocumentSummary } from '../../core/library';
+import type { SourceView } from '../../core/protocol';
+import { highlightBoxes } from '../../core/text/highlight';
+import { openPdf } from './pdf-document';
+import { getChunk, getFile, getPages, unpackRuns, type LibraryDb } from './storage';
+
+/** Wide enough to read on a laptop screen, small enough to render in a fraction of a second. */
+const RENDER_WIDTH = 1000;
+
+async function renderPdfPage(data: Uint8Array, pageNumber: number): Promise<Blob> {
+  const loadingTask = openPdf(data);
+  try {
+    const page = await (await loadingTask.promise).getPage(pageNumber);
+    const viewport = page.getViewport({ scale: RENDER_WIDTH / page.getViewport({ scale: 1 }).width });
+    const canvas = new OffscreenCanvas(Math.ceil(viewport.width), Math.ceil(viewport.height));
+    const context = canvas.getContext('2d')!;
+    await page.render({ canvas: canvas as unknown as HTMLCanvasElement, canvasContext: context as unknown as CanvasRenderingContext2D, viewport }).promise;
+    return await canvas.convertToBlob({ type: 'image/png' });
+  } finally {
+    await loadingTask.destroy();
+  }
+}
+
+/**
+ * A cited passage where it stands: the PDF page drawn as it looks with the passage's text boxed, or, for other
+ * formats, the page's text with the passage marked.
+ */
+export async function sourceView(db: LibraryDb, chunkId: ChunkId, documentOf: (chunkId: ChunkId) => DocumentSummary | undefined): Promise<SourceView> {
+  const chunk = await getChunk(db, chunkId);
+  const document = documentOf(chunkId);
+  if (!chunk || !document) throw new Error('This passage is no longer in your library.');
+  const pages = await getPages(db, chunk.docId);
+  const { pageStarts } = joinPages(pages);
+  const index = pages.findIndex((page) => page.page === chunk.pageStart);
+  const page = pages[index];
+  const start = chunk.charStart - pageStarts[index];
+  const end = Math.min(chunk.charEnd - pageStarts[index], page.text.length);
+  const common = { documentName: document.name, page: page.page, pageCount: pages.length, passage: chunk.text };
+  const file = document.format === 'pdf' && page.layout ? await getFile(db, chunk.docId) : undefined;
+  if (file && page.layout) {
+    const image = await renderPdfPage(new Uint8Array(await file.blob.arrayBuffer()), page.page);
+    return { kind: 'pdf-page', ...common, image, highlights: highlightBoxes({ ...page.layout, runs: unpackRuns(page.layout.runs) }, start, end) };
+  }
+  return { kind: 'text', ...common, text: page.text, highlight: { start, end } };
+}
