@@ -26,6 +26,7 @@ export type DocumentState =
   | { kind: 'indexing'; stage: 'reading'; done: number; total: number }
   | { kind: 'indexing'; stage: 'embedding'; done: number; total: number }
   | { kind: 'ready' }
+  | { kind: 'needs-password'; wrong: boolean }
   | { kind: 'failed'; reason: string };
 
 /** A document of the library, as stored once it is completely indexed. */
@@ -37,6 +38,8 @@ export interface DocumentRecord {
   pageCount: number;
   chunkCount: number;
   addedAt: number;
+  /** What was not read of a partly read document (see core/reading-report.ts). */
+  warning?: string;
 }
 
 /** A document as the library lists it: stored ones, and those being indexed or failed (whose format may be unknown). */

@@ -55,6 +55,8 @@ export interface EngineApi {
   addFiles(files: File[]): Promise<void>;
   /** The best passages for a query, by keywords and meaning together; `onlyDocs` limits the search to some documents. */
   search(query: string, limit: number, onlyDocs?: DocId[]): Promise<SearchHit[]>;
+  /** Opens an encrypted PDF that is waiting for its password; a wrong password leaves it waiting. */
+  unlock(id: DocId, password: string): Promise<void>;
   /** The page a passage stands on, with the passage highlighted. */
   openSource(chunkId: ChunkId): Promise<SourceView>;
   /** Removes a document from storage and every index at once; the rest stays searchable. */

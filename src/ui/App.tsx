@@ -41,6 +41,7 @@ export function App({ models, library, chats, sources }: Props) {
             documents={documents}
             excluded={excluded}
             onIncludedChange={library.setIncluded}
+            onUnlock={library.unlock}
             error={error}
             onAddFiles={library.addFiles}
             onRemove={library.removeDocument}

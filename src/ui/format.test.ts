@@ -41,6 +41,12 @@ describe('describeDocumentState', () => {
     expect(describeDocumentState({ kind: 'ready' }, 1, 1)).toBe('Ready: 1 page, 1 passage');
     expect(describeDocumentState({ kind: 'ready' }, 12, 30)).toBe('Ready: 12 pages, 30 passages');
     expect(describeDocumentState({ kind: 'ready' }, 0, 0)).toBe('Ready: 0 pages, 0 passages');
+    expect(describeDocumentState({ kind: 'ready' }, 3, 4, 'No text on page 2.')).toBe('Ready: 3 pages, 4 passages. No text on page 2.');
+  });
+
+  it('asks for the password of an encrypted PDF, and says when one was wrong', () => {
+    expect(describeDocumentState({ kind: 'needs-password', wrong: false }, 0, 0)).toBe('Needs its password: this PDF is encrypted.');
+    expect(describeDocumentState({ kind: 'needs-password', wrong: true }, 0, 0)).toMatch(/not right/);
   });
 
   it('gives the reason of a failure', () => {

@@ -18,14 +18,18 @@ export function formatProgress(loadedBytes: number, totalBytes: number): string 
   return totalBytes > loadedBytes ? `${formatBytes(loadedBytes)} of ${formatBytes(totalBytes)}` : formatBytes(loadedBytes);
 }
 
-export function describeDocumentState(state: DocumentState, pageCount: number, chunkCount: number): string {
+export function describeDocumentState(state: DocumentState, pageCount: number, chunkCount: number, warning?: string): string {
   switch (state.kind) {
     case 'indexing':
       return state.stage === 'reading'
         ? `Indexing: reading page ${state.done} of ${state.total || '…'}`
         : `Indexing: embedded ${state.done} of ${state.total} passages`;
-    case 'ready':
-      return `Ready: ${pageCount} ${pageCount === 1 ? 'page' : 'pages'}, ${chunkCount} ${chunkCount === 1 ? 'passage' : 'passages'}`;
+    case 'ready': {
+      const ready = `Ready: ${pageCount} ${pageCount === 1 ? 'page' : 'pages'}, ${chunkCount} ${chunkCount === 1 ? 'passage' : 'passages'}`;
+      return warning ? `${ready}. ${warning}` : ready;
+    }
+    case 'needs-password':
+      return state.wrong ? 'Needs its password: that one is not right. Try again.' : 'Needs its password: this PDF is encrypted.';
     case 'failed':
       return `Failed: ${state.reason}`;
   }

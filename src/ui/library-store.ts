@@ -53,6 +53,10 @@ export class LibraryStore extends Store<LibraryState> {
     return excluded.size === 0 ? undefined : documents.filter((document) => !excluded.has(document.id)).map((document) => document.id);
   }
 
+  readonly unlock = (id: DocId, password: string) => {
+    this.workers.engine.unlock(id, password).catch((error: unknown) => this.update({ error: `That file could not be opened: ${messageOf(error)}` }));
+  };
+
   readonly removeDocument = (document: DocumentSummary) => {
     if (document.state.kind === 'ready' && !window.confirm(`Remove "${document.name}" from your library? Chats that cite it stay readable.`)) return;
     this.workers.engine.removeDocument(document.id).catch((error: unknown) => this.update({ error: `${document.name} could not be removed: ${messageOf(error)}` }));

@@ -9,12 +9,13 @@ interface Props {
   documents: DocumentSummary[];
   excluded: ReadonlySet<DocId>;
   onIncludedChange: (id: DocId, included: boolean) => void;
+  onUnlock: (id: DocId, password: string) => void;
   error?: string;
   onAddFiles: (files: File[]) => void;
   onRemove: (document: DocumentSummary) => void;
 }
 
-export function LibraryPanel({ documents, excluded, onIncludedChange, error, onAddFiles, onRemove }: Props) {
+export function LibraryPanel({ documents, excluded, onIncludedChange, onUnlock, error, onAddFiles, onRemove }: Props) {
   const onChange = (event: ChangeEvent<HTMLInputElement>) => {
     onAddFiles([...(event.target.files ?? [])]);
     event.target.value = '';
@@ -38,6 +39,7 @@ export function LibraryPanel({ documents, excluded, onIncludedChange, error, onA
               document={document}
               included={!excluded.has(document.id)}
               onIncludedChange={(included) => onIncludedChange(document.id, included)}
+              onUnlock={(password) => onUnlock(document.id, password)}
               onRemove={() => onRemove(document)}
             />
           ))}

@@ -4,7 +4,7 @@ import type { DocumentState, DocumentSummary, SearchHit } from '../../core/libra
 import type { EngineApi, EngineConfig, EngineEvent, SourceView } from '../../core/protocol';
 import { configureTransformers } from '../transformers-env';
 import { Embedder } from './embedder';
-import { UnreadableFileError } from './pdf-text';
+import { PasswordRequiredError, UnreadableFileError } from './pdf-text';
 import { formatOf } from './read-document';
 import { configurePdfAssets } from './pdf-document';
 import { prepareDocument } from './prepare-document';
@@ -25,6 +25,16 @@ import { HybridIndex } from './hybrid-index';
 
 class IngestionCancelled extends Error {}
 
+/** Larger files are refused before reading: a browser tab has a few GB at most, and readers need several times the file. */
+export const MAX_FILE_BYTES = 300 * 1024 * 1024;
+
+interface Arrival {
+  file: File;
+  bytes: Uint8Array<ArrayBuffer>;
+  id: DocId;
+  password?: string;
+}
+
 interface Session {
   db: LibraryDb;
   embedder: Embedder;
@@ -40,6 +50,8 @@ async function contentId(bytes: Uint8Array<ArrayBuffer>): Promise<DocId> {
 /** The library: reads files, embeds and stores their passages, and answers searches. Owns storage and the index. */
 export class LibraryEngine implements EngineApi {
   readonly #documents = new Map<DocId, DocumentSummary>();
+  /** Encrypted PDFs waiting for their password; kept in memory only. */
+  readonly #locked = new Map<DocId, Arrival>();
   /** Files are ingested one at a time: embedding is CPU-bound, and order keeps progress readable. */
   #queue: Promise<void> = Promise.resolve();
 
@@ -71,27 +83,40 @@ export class LibraryEngine implements EngineApi {
 
   async addFiles(files: File[]): Promise<void> {
     const session = await this.#session();
-    const arrivals: { file: File; bytes: Uint8Array<ArrayBuffer>; id: DocId }[] = [];
+    const arrivals: Arrival[] = [];
     for (const file of files) {
+      const placeholder = { name: file.name, bytes: file.size, pageCount: 0, chunkCount: 0, addedAt: Date.now() };
+      if (file.size > MAX_FILE_BYTES) {
+        const reason = `This file is ${Math.round(file.size / 1024 / 1024)} MB; Docent reads files up to ${MAX_FILE_BYTES / 1024 / 1024} MB.`;
+        const id = asDocId(`too-large:${file.name}:${file.size}`);
+        this.#documents.set(id, { id, ...placeholder, state: { kind: 'failed', reason } });
+        continue;
+      }
       const bytes = new Uint8Array(await file.arrayBuffer());
       const id = await contentId(bytes);
       const known = this.#documents.get(id);
       if (known && known.state.kind !== 'failed') continue;
       arrivals.push({ file, bytes, id });
-      this.#documents.set(id, {
-        id,
-        name: file.name,
-        format: formatOf(file, bytes),
-        bytes: file.size,
-        pageCount: 0,
-        chunkCount: 0,
-        addedAt: Date.now(),
-        state: { kind: 'indexing', stage: 'reading', done: 0, total: 0 },
-      });
+      this.#documents.set(id, { id, ...placeholder, format: formatOf(file, bytes), state: { kind: 'indexing', stage: 'reading', done: 0, total: 0 } });
     }
     this.#publish(session);
-    const done = arrivals.map((arrival) => (this.#queue = this.#queue.then(() => this.#ingest(session, arrival))));
-    await Promise.all(done);
+    await Promise.all(arrivals.map((arrival) => this.#enqueue(session, arrival)));
+  }
+
+  /** Tries an encrypted PDF again with a password; a wrong one asks again. */
+  async unlock(id: DocId, password: string): Promise<void> {
+    const session = await this.#session();
+    const arrival = this.#locked.get(id);
+    if (!arrival) return;
+    this.#locked.delete(id);
+    this.#documents.set(id, { ...this.#documents.get(id)!, state: { kind: 'indexing', stage: 'reading', done: 0, total: 0 } });
+    this.#publish(session);
+    await this.#enqueue(session, { ...arrival, password });
+  }
+
+  #enqueue(session: Session, arrival: Arrival): Promise<void> {
+    this.#queue = this.#queue.then(() => this.#ingest(session, arrival));
+    return this.#queue;
   }
 
   async search(query: string, limit: number, onlyDocs?: DocId[]): Promise<SearchHit[]> {
@@ -117,6 +142,7 @@ export class LibraryEngine implements EngineApi {
     await deleteDocument(session.db, id);
     session.index.remove(id, chunkIds);
     this.#documents.delete(id);
+    this.#locked.delete(id);
     this.#publish(session);
   }
 
@@ -132,7 +158,8 @@ export class LibraryEngine implements EngineApi {
     await deleteConversation((await this.#session()).db, id);
   }
 
-  async #ingest(session: Session, { file, bytes, id }: { file: File; bytes: Uint8Array; id: DocId }): Promise<void> {
+  async #ingest(session: Session, arrival: Arrival): Promise<void> {
+    const { file, bytes, id, password } = arrival;
     // Removing a document while it is being indexed cancels it: the next step stops, and nothing is stored.
     const cancelled = () => !this.#documents.has(id);
     const update = (changes: Partial<DocumentSummary>) => {
@@ -141,7 +168,7 @@ export class LibraryEngine implements EngineApi {
       this.#publish(session);
     };
     try {
-      const bundle = await prepareDocument(id, file, bytes, session.embedder, (state, counts) => update({ state, ...counts }));
+      const bundle = await prepareDocument(id, file, bytes, session.embedder, (state, counts) => update({ state, ...counts }), password);
       if (cancelled()) return;
       await saveDocument(session.db, bundle);
       if (cancelled()) return deleteDocument(session.db, id);
@@ -149,6 +176,10 @@ export class LibraryEngine implements EngineApi {
       update({ ...bundle.document, state: { kind: 'ready' } });
     } catch (error) {
       if (error instanceof IngestionCancelled) return;
+      if (error instanceof PasswordRequiredError) {
+        this.#locked.set(id, arrival);
+        return update({ state: { kind: 'needs-password', wrong: error.wrong } });
+      }
       const reason = error instanceof UnreadableFileError ? error.message : `This file could not be indexed: ${error instanceof Error ? error.message : String(error)}`;
       update({ state: { kind: 'failed', reason } });
     }

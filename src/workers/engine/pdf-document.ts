@@ -1,10 +1,12 @@
-import { GlobalWorkerOptions, getDocument, type PDFDocumentLoadingTask } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { GlobalWorkerOptions, PDFWorker, getDocument, type PDFDocumentLoadingTask } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import pdfWorkerUrl from 'pdfjs-dist/legacy/build/pdf.worker.min.mjs?url';
 
 // The legacy build carries polyfills: the modern one needs Map.getOrInsertComputed (Chrome 145+, Safari 26.2+).
 GlobalWorkerOptions.workerSrc = pdfWorkerUrl;
 
 let assetsUrl: string | undefined;
+
+const CLOSE_GRACE_MS = 1_000;
 
 /**
  * Where the site serves pdf.js's data folders (see scripts/vite/pdfjs-assets.ts): CMaps for CJK text, standard
@@ -33,11 +35,23 @@ class OffscreenCanvasFactory {
   }
 }
 
-/** Opens a PDF the one way Docent opens PDFs. The caller destroys the task when done. */
-export function openPdf(data: Uint8Array, password?: string): PDFDocumentLoadingTask {
-  return getDocument({
-    data,
+export interface OpenedPdf {
+  task: PDFDocumentLoadingTask;
+  /** Ends the document and its parser worker, even one stuck in a file built to never finish. */
+  close(): Promise<void>;
+}
+
+/**
+ * Opens a PDF the one way Docent opens PDFs: parsed in a worker of its own (pdf.js would otherwise parse on this
+ * worker's thread: it looks for `window` to start one), so a hostile file can be stopped by ending that worker.
+ */
+export function openPdf(data: Uint8Array, password?: string): OpenedPdf {
+  const parser = typeof Worker === 'undefined' ? undefined : new Worker(pdfWorkerUrl, { type: 'module', name: 'docent-pdf-parser' });
+  const task = getDocument({
+    // pdf.js takes the buffer over (transfers it to its worker); a copy keeps the caller's bytes usable, for a retry.
+    data: data.slice(),
     password,
+    worker: parser && PDFWorker.create({ port: parser }),
     // Closes CVE-2024-4367 (script run from a crafted font) for good.
     isEvalSupported: false,
     disableFontFace: true,
@@ -51,4 +65,12 @@ export function openPdf(data: Uint8Array, password?: string): PDFDocumentLoading
     // has no document.
     useWorkerFetch: assetsUrl !== undefined,
   });
+  return {
+    task,
+    async close() {
+      // destroy() waits for the parser's reply; a parser stuck in a hostile file never replies, so it is ended anyway.
+      await Promise.race([task.destroy().catch(() => undefined), new Promise((resolve) => setTimeout(resolve, CLOSE_GRACE_MS))]);
+      parser?.terminate();
+    },
+  };
 }

@@ -32,7 +32,7 @@ async function report(): Promise<Uint8Array> {
 describe('readPdfPages', () => {
   it('reads clean page text: no running header or page numbers, hyphenation joined', async () => {
     const progress: [number, number][] = [];
-    const pages = await readPdfPages(await report(), (done, total) => progress.push([done, total]));
+    const { pages } = await readPdfPages(await report(), (done, total) => progress.push([done, total]));
     expect(progress).toEqual([
       [1, 3],
       [2, 3],
@@ -46,7 +46,9 @@ describe('readPdfPages', () => {
   });
 
   it('keeps the position of every piece of text for highlighting', async () => {
-    const [first] = await readPdfPages(await report(), () => {});
+    const {
+      pages: [first],
+    } = await readPdfPages(await report(), () => {});
     expect(first.layout).toMatchObject({ width: 595, height: 842, viewBox: [0, 0, 595, 842], rotation: 0 });
     const runs = first.layout!.runs;
     expect(runs.length).toBeGreaterThan(0);

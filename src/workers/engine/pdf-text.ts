@@ -22,45 +22,87 @@ function rawItem(item: TextItem): RawTextItem {
   };
 }
 
-function explain(error: unknown): UnreadableFileError {
+/** The PDF is encrypted: `wrong` when a password was given and was not the right one. */
+export class PasswordRequiredError extends Error {
+  override name = 'PasswordRequiredError';
+  constructor(readonly wrong: boolean) {
+    super(wrong ? 'That password is not right.' : 'This PDF is protected by a password.');
+  }
+}
+
+/** More than any real document has; a file claiming millions of pages (a known attack) fails at once. */
+export const MAX_PAGES = 5_000;
+/** A whole file's reading must end within this; files built to exhaust readers are stopped. */
+export const READ_TIMEOUT_MS = 120_000;
+
+// pdf.js's PasswordResponses.INCORRECT_PASSWORD.
+const INCORRECT_PASSWORD = 2;
+
+function explain(error: unknown): Error {
+  if (error instanceof UnreadableFileError || error instanceof PasswordRequiredError) return error;
   const name = error instanceof Error ? error.name : '';
   const message = error instanceof Error ? error.message : String(error);
-  if (name === 'PasswordException') return new UnreadableFileError('This PDF is protected by a password.');
+  if (name === 'PasswordException') return new PasswordRequiredError((error as { code?: number }).code === INCORRECT_PASSWORD);
   if (name === 'InvalidPDFException' || /invalid pdf/i.test(message)) {
     return new UnreadableFileError('This file is damaged or is not a PDF.');
   }
   return new UnreadableFileError(`This PDF could not be read: ${message}`);
 }
 
+export interface PdfText {
+  pages: PageWithLayout[];
+  /** Pages pdf.js could not read (their text is empty); the others were read. */
+  unreadablePages: number[];
+}
+
 /**
  * Reads the text of every page; `onPage` reports progress after each one. The text is cleaned by
  * `core/text/pdf-pages.ts` (running headers, footers and page numbers removed, hyphenation joined, ligatures
  * resolved), which needs all pages at once to see what repeats; each page carries its `layout` for highlighting.
+ * A page that fails is skipped and reported; the file as a whole is bounded in pages and in time.
  */
-export async function readPdfPages(data: Uint8Array, onPage: (done: number, total: number) => void): Promise<PageWithLayout[]> {
-  const loadingTask = openPdf(data);
-  let pdf: PDFDocumentProxy;
+export async function readPdfPages(data: Uint8Array, onPage: (done: number, total: number) => void, password?: string): Promise<PdfText> {
+  const pdf = openPdf(data, password);
+  const deadline = Date.now() + READ_TIMEOUT_MS;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      void pdf.close();
+      reject(new UnreadableFileError('Reading this PDF took more than 2 minutes, so Docent stopped: it may be damaged, or built to exhaust readers.'));
+    }, deadline - Date.now());
+  });
+  const inTime = <T>(step: Promise<T>) => Promise.race([step, expired]);
   try {
-    pdf = await loadingTask.promise;
-  } catch (error) {
-    await loadingTask.destroy();
-    throw explain(error);
-  }
-  try {
-    const pages: RawPdfPage[] = [];
-    for (let number = 1; number <= pdf.numPages; number++) {
-      const page = await pdf.getPage(number);
-      const content = await page.getTextContent();
-      const items = content.items.filter((item): item is TextItem => 'str' in item).map(rawItem);
-      const [x0, y0, x1, y1] = page.view;
-      pages.push({ page: number, viewBox: [x0, y0, x1, y1], rotation: page.rotate, items });
-      page.cleanup();
-      onPage(number, pdf.numPages);
+    let document: PDFDocumentProxy;
+    try {
+      document = await inTime(pdf.task.promise);
+    } catch (error) {
+      throw explain(error);
     }
-    return buildPdfPages(pages);
-  } catch (error) {
-    throw explain(error);
+    if (document.numPages > MAX_PAGES) {
+      throw new UnreadableFileError(`This PDF says it has ${document.numPages.toLocaleString('en')} pages; Docent reads at most ${MAX_PAGES.toLocaleString('en')}.`);
+    }
+    const pages: RawPdfPage[] = [];
+    const unreadablePages: number[] = [];
+    for (let number = 1; number <= document.numPages; number++) {
+      try {
+        const page = await inTime(document.getPage(number));
+        const content = await inTime(page.getTextContent());
+        const items = content.items.filter((item): item is TextItem => 'str' in item).map(rawItem);
+        const [x0, y0, x1, y1] = page.view;
+        pages.push({ page: number, viewBox: [x0, y0, x1, y1], rotation: page.rotate, items });
+        page.cleanup();
+      } catch (error) {
+        if (error instanceof UnreadableFileError) throw error;
+        unreadablePages.push(number);
+        pages.push({ page: number, viewBox: [0, 0, 1, 1], rotation: 0, items: [] });
+      }
+      onPage(number, document.numPages);
+    }
+    if (unreadablePages.length === document.numPages) throw new UnreadableFileError('No page of this PDF could be read: it is damaged.');
+    return { pages: buildPdfPages(pages), unreadablePages };
   } finally {
-    await loadingTask.destroy();
+    clearTimeout(timer);
+    await pdf.close();
   }
 }

@@ -1,6 +1,7 @@
 import { chunkPages } from '../../core/chunking';
 import type { DocId } from '../../core/ids';
 import type { Chunk, DocumentState } from '../../core/library';
+import { readingWarning } from '../../core/reading-report';
 import type { Embedder } from './embedder';
 import { UnreadableFileError } from './pdf-text';
 import { readDocument } from './read-document';
@@ -19,9 +20,13 @@ export async function prepareDocument(
   bytes: Uint8Array,
   embedder: Embedder,
   onProgress: (state: DocumentState, counts: { pageCount: number; chunkCount: number }) => void,
+  password?: string,
 ): Promise<DocumentBundle> {
-  const { format, pages } = await readDocument(file, bytes, (done, total) =>
-    onProgress({ kind: 'indexing', stage: 'reading', done, total }, { pageCount: total, chunkCount: 0 }),
+  const { format, pages, unreadablePages } = await readDocument(
+    file,
+    bytes,
+    (done, total) => onProgress({ kind: 'indexing', stage: 'reading', done, total }, { pageCount: total, chunkCount: 0 }),
+    password,
   );
   const drafts = chunkPages(id, pages, { countTokens: await embedder.tokenCounter(), title: file.name });
   if (drafts.length === 0) {
@@ -40,11 +45,12 @@ export async function prepareDocument(
   const dims = rows[0].length;
   const vectors = new Float32Array(rows.length * dims);
   rows.forEach((row, i) => vectors.set(row, i * dims));
+  const withoutText = format === 'pdf' ? pages.filter((page) => !page.text.trim() && !unreadablePages.includes(page.page)).map((page) => page.page) : [];
   // contextText is only for embedding: storing it would store every passage twice.
   const chunks: Chunk[] = drafts.map(({ contextText: _, ...chunk }) => chunk);
   return {
-    document: { id, name: file.name, format, bytes: file.size, addedAt: Date.now(), ...counts },
-    file: { docId: id, type: file.type, blob: file },
+    document: { id, name: file.name, format, bytes: file.size, addedAt: Date.now(), ...counts, warning: readingWarning(pages.length, unreadablePages, withoutText) },
+    file: { docId: id, type: file.type, blob: file, password },
     pages: pages.map(({ page, text, layout }) => ({ docId: id, page, text, layout: layout && { ...layout, runs: packRuns(layout.runs) } })),
     chunks,
     embeddings: { docId: id, modelId: embedder.model.id, dims, chunkIds: chunks.map((chunk) => chunk.id), vectors },

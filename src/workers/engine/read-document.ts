@@ -27,13 +27,21 @@ export function formatOf(file: { name: string; type: string }, bytes: Uint8Array
  * layout, and headings found by font size); text files give one page, or one per form feed; Markdown, HTML and Word
  * give one page with their heading outline. Every page's text is cleaned (see `core/text`).
  */
+export interface ReadResult {
+  format: DocumentFormat;
+  pages: PageWithLayout[];
+  /** Pages that could not be read (PDF only); the rest were. */
+  unreadablePages: number[];
+}
+
 export async function readDocument(
   file: File,
   bytes: Uint8Array,
   onPage: (done: number, total: number) => void,
-): Promise<{ format: DocumentFormat; pages: PageWithLayout[] }> {
+  password?: string,
+): Promise<ReadResult> {
   const format = formatOf(file, bytes);
-  if (format === 'pdf') return { format, pages: await readPdfPages(bytes, onPage) };
+  if (format === 'pdf') return { format, ...(await readPdfPages(bytes, onPage, password)) };
   let pages: PageWithLayout[];
   if (format === 'docx') pages = await readDocx(bytes);
   else if (format === 'html') pages = readHtml(bytes);
@@ -44,5 +52,5 @@ export async function readDocument(
     throw new UnreadableFileError(`Files of this type are not supported (${file.type || file.name}). Docent reads ${SUPPORTED_FORMATS_LABEL}.${old}`);
   }
   onPage(pages.length, pages.length);
-  return { format, pages };
+  return { format, pages, unreadablePages: [] };
 }

@@ -9,17 +9,17 @@ import { getChunk, getFile, getPages, unpackRuns, type LibraryDb } from './stora
 /** Wide enough to read on a laptop screen, small enough to render in a fraction of a second. */
 const RENDER_WIDTH = 1000;
 
-async function renderPdfPage(data: Uint8Array, pageNumber: number): Promise<Blob> {
-  const loadingTask = openPdf(data);
+async function renderPdfPage(data: Uint8Array, pageNumber: number, password?: string): Promise<Blob> {
+  const pdf = openPdf(data, password);
   try {
-    const page = await (await loadingTask.promise).getPage(pageNumber);
+    const page = await (await pdf.task.promise).getPage(pageNumber);
     const viewport = page.getViewport({ scale: RENDER_WIDTH / page.getViewport({ scale: 1 }).width });
     const canvas = new OffscreenCanvas(Math.ceil(viewport.width), Math.ceil(viewport.height));
     const context = canvas.getContext('2d')!;
     await page.render({ canvas: canvas as unknown as HTMLCanvasElement, canvasContext: context as unknown as CanvasRenderingContext2D, viewport }).promise;
     return await canvas.convertToBlob({ type: 'image/png' });
   } finally {
-    await loadingTask.destroy();
+    await pdf.close();
   }
 }
 
@@ -40,7 +40,7 @@ export async function sourceView(db: LibraryDb, chunkId: ChunkId, documentOf: (c
   const common = { documentName: document.name, page: page.page, pageCount: pages.length, passage: chunk.text };
   const file = document.format === 'pdf' && page.layout ? await getFile(db, chunk.docId) : undefined;
   if (file && page.layout) {
-    const image = await renderPdfPage(new Uint8Array(await file.blob.arrayBuffer()), page.page);
+    const image = await renderPdfPage(new Uint8Array(await file.blob.arrayBuffer()), page.page, file.password);
     return { kind: 'pdf-page', ...common, image, highlights: highlightBoxes({ ...page.layout, runs: unpackRuns(page.layout.runs) }, start, end) };
   }
   return { kind: 'text', ...common, text: page.text, highlight: { start, end } };

@@ -63,6 +63,8 @@ export interface StoredFile {
   docId: DocId;
   type: string;
   blob: Blob;
+  /** An encrypted PDF's password, to draw its pages again (its text is stored already: this guards nothing more). */
+  password?: string;
 }
 
 export type LibraryDb = IDBPDatabase<LibrarySchema>;

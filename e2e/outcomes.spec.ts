@@ -1,0 +1,49 @@
+import { expect, test } from '@playwright/test';
+import { DocentPage } from './support/docent-page';
+import { makePdfClaimingPages, makeEncryptedPdf } from './support/make-hostile-pdfs';
+import { makePdf } from './support/make-pdf';
+
+const pdf = (name: string, buffer: Buffer) => ({ name, mimeType: 'application/pdf', buffer });
+
+test('an encrypted PDF asks for its password, says when it is wrong, and opens with the right one', async ({ page }) => {
+  const docent = new DocentPage(page);
+  await docent.open();
+  await docent.addFiles([pdf('vault.pdf', makeEncryptedPdf('The vault code is 4521.', 'swordfish'))]);
+  await expect(docent.document('vault.pdf')).toHaveAccessibleName(/Needs its password: this PDF is encrypted/);
+
+  await page.getByLabel('Password for vault.pdf').fill('tuna');
+  await page.getByRole('button', { name: 'Open' }).click();
+  await expect(docent.document('vault.pdf')).toHaveAccessibleName(/that one is not right/);
+
+  await page.getByLabel('Password for vault.pdf').fill('swordfish');
+  await page.getByRole('button', { name: 'Open' }).click();
+  await expect(docent.document('vault.pdf')).toHaveAccessibleName(/Ready: 1 page/);
+  await docent.ask('What is the vault code?');
+  await docent.citation('vault.pdf, p. 1').click();
+  await expect(page.getByRole('dialog', { name: 'vault.pdf — page 1 of 1' }).getByRole('img')).toBeVisible();
+});
+
+test('every file of a drop gets its own clear outcome, and the readable ones are indexed', async ({ page }) => {
+  const docent = new DocentPage(page);
+  await docent.open();
+  const good = await makePdf(['The lighthouse keeper is Ada Lindqvist.']);
+  await docent.addFiles([
+    pdf('liar.pdf', makePdfClaimingPages(21_000_000)),
+    pdf('huge.pdf', makePdfClaimingPages(6_000, 6_000)),
+    pdf('scan.pdf', await makePdf(['', ''])),
+    pdf('partly-scanned.pdf', await makePdf(['The harbor opened in 1871.', '', 'Mackerel quotas are set in spring.'])),
+    pdf('good.pdf', good),
+    { name: 'empty.txt', mimeType: 'text/plain', buffer: Buffer.from('   \n ') },
+  ]);
+  // pdf.js sees through a page count that lies (it counts the pages there are); a real tree that large is refused.
+  await expect(docent.document('liar.pdf')).toHaveAccessibleName(/Ready: 1 page, 1 passage/);
+  await expect(docent.document('huge.pdf')).toHaveAccessibleName(/Failed: This PDF says it has 6,000 pages; Docent reads at most 5,000/);
+  await expect(docent.document('scan.pdf')).toHaveAccessibleName(/Failed: No text was found in this PDF: its pages hold only images/);
+  await expect(docent.document('partly-scanned.pdf')).toHaveAccessibleName(/Ready: 3 pages, .* No text on page 2: scanned images/);
+  await expect(docent.document('empty.txt')).toHaveAccessibleName(/Failed: No text was found in this file\./);
+  await expect(docent.document('good.pdf')).toHaveAccessibleName(/Ready: 1 page/);
+
+  // The same file dropped again, under any name, is not added twice.
+  await docent.addFiles([pdf('good-copy.pdf', good)]);
+  await expect(docent.library.getByRole('listitem')).toHaveCount(6);
+});
