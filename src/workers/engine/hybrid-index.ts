@@ -68,8 +68,8 @@ export class HybridIndex {
     this.#schedulePersist();
   }
 
-  remove(docId: DocId, chunkIds: readonly ChunkId[]): void {
-    this.vectors.remove(new Set(chunkIds));
+  remove(docId: DocId): void {
+    this.vectors.remove(new Set(this.keywords.chunksOf(docId)));
     this.keywords.remove(docId);
     this.#schedulePersist();
   }

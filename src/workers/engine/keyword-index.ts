@@ -56,6 +56,10 @@ export class KeywordIndex {
     return [...this.#chunksOf.keys()];
   }
 
+  chunksOf(docId: DocId): readonly ChunkId[] {
+    return this.#chunksOf.get(docId) ?? [];
+  }
+
   add(docId: DocId, chunks: readonly Indexed[]): void {
     if (this.#chunksOf.has(docId)) return;
     this.miniSearch.addAll(chunks.map(({ id, text, heading }) => ({ id, text, heading })));

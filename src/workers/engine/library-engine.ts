@@ -12,6 +12,8 @@ import { sourceView } from './source-view';
 import {
   deleteConversation,
   deleteDocument,
+  getDocument,
+  getEmbeddings,
   getChunksOf,
   getChunks,
   loadConversations,
@@ -22,6 +24,7 @@ import {
   type LibraryDb,
 } from './storage';
 import { HybridIndex } from './hybrid-index';
+import { LibrarySync, type LibraryChange } from './library-sync';
 
 class IngestionCancelled extends Error {}
 
@@ -39,6 +42,7 @@ interface Session {
   db: LibraryDb;
   embedder: Embedder;
   index: HybridIndex;
+  sync: LibrarySync;
   emit: (event: EngineEvent) => void;
 }
 
@@ -78,7 +82,27 @@ export class LibraryEngine implements EngineApi {
         : { kind: 'failed', reason: `Indexed with another embedding model (${vectors?.modelId ?? 'none'}); add the file again to search it.` };
       this.#documents.set(stored.id, { ...stored, state });
     }
-    return { db, index, embedder: new Embedder(config.embedder, onEvent), emit: onEvent };
+    const sync = new LibrarySync((change) => void this.#applyRemoteChange(change));
+    return { db, index, sync, embedder: new Embedder(config.embedder, onEvent), emit: onEvent };
+  }
+
+  /** Another tab added or removed a document: hold the same library in memory. */
+  async #applyRemoteChange({ kind, docId }: LibraryChange): Promise<void> {
+    const session = await this.#session();
+    if (kind === 'added') return this.#adopt(session, docId);
+    session.index.remove(docId);
+    this.#documents.delete(docId);
+    this.#publish(session);
+  }
+
+  /** Takes a document stored by another tab into this tab's indexes and library list. */
+  async #adopt(session: Session, docId: DocId): Promise<void> {
+    const [document, embeddings, chunks] = await Promise.all([getDocument(session.db, docId), getEmbeddings(session.db, docId), getChunksOf(session.db, docId)]);
+    if (!document || !embeddings || !session.index.hasVectors(embeddings)) return;
+    session.index.add(docId, chunks, embeddings.vectors, embeddings.dims);
+    this.#documents.set(docId, { ...document, state: { kind: 'ready' } });
+    this.#locked.delete(docId);
+    this.#publish(session);
   }
 
   async addFiles(files: File[]): Promise<void> {
@@ -138,9 +162,9 @@ export class LibraryEngine implements EngineApi {
 
   async removeDocument(id: DocId): Promise<void> {
     const session = await this.#session();
-    const chunkIds = (await getChunksOf(session.db, id)).map((chunk) => chunk.id);
-    await deleteDocument(session.db, id);
-    session.index.remove(id, chunkIds);
+    await session.sync.exclusive(() => deleteDocument(session.db, id));
+    session.sync.announce({ kind: 'removed', docId: id });
+    session.index.remove(id);
     this.#documents.delete(id);
     this.#locked.delete(id);
     this.#publish(session);
@@ -168,12 +192,17 @@ export class LibraryEngine implements EngineApi {
       this.#publish(session);
     };
     try {
-      const bundle = await prepareDocument(id, file, bytes, session.embedder, (state, counts) => update({ state, ...counts }), password);
-      if (cancelled()) return;
-      await saveDocument(session.db, bundle);
-      if (cancelled()) return deleteDocument(session.db, id);
-      session.index.add(id, bundle.chunks, bundle.embeddings.vectors, bundle.embeddings.dims);
-      update({ ...bundle.document, state: { kind: 'ready' } });
+      // One tab at a time reads and stores: a file dropped into two tabs is indexed once, then taken up by both.
+      await session.sync.exclusive(async () => {
+        if (await getDocument(session.db, id)) return this.#adopt(session, id);
+        const bundle = await prepareDocument(id, file, bytes, session.embedder, (state, counts) => update({ state, ...counts }), password);
+        if (cancelled()) return;
+        await saveDocument(session.db, bundle);
+        if (cancelled()) return deleteDocument(session.db, id);
+        session.sync.announce({ kind: 'added', docId: id });
+        session.index.add(id, bundle.chunks, bundle.embeddings.vectors, bundle.embeddings.dims);
+        update({ ...bundle.document, state: { kind: 'ready' } });
+      });
     } catch (error) {
       if (error instanceof IngestionCancelled) return;
       if (error instanceof PasswordRequiredError) {

@@ -144,6 +144,10 @@ export function getPages(db: LibraryDb, docId: DocId): Promise<StoredPage[]> {
   return db.getAllFromIndex('pages', 'by-doc', docId);
 }
 
+export function getDocument(db: LibraryDb, id: DocId): Promise<DocumentRecord | undefined> {
+  return db.get('documents', id);
+}
+
 export function getChunk(db: LibraryDb, id: ChunkId): Promise<Chunk | undefined> {
   return db.get('chunks', id);
 }
