@@ -47,3 +47,16 @@ test('Word, Markdown and HTML files are read, with headings naming their passage
   await docent.ask('Hidden note about Marmalade?');
   await expect(docent.conversation.getByRole('article').last()).not.toContainText('shelter.html');
 });
+
+test('pasted text becomes a document of the library', async ({ page }) => {
+  const docent = new DocentPage(page);
+  await docent.open();
+  await page.getByRole('button', { name: 'Paste text' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Add pasted text' });
+  await dialog.getByLabel('Name').fill('Meeting notes');
+  await dialog.getByLabel('Text').fill('The ferry timetable changes on the first of May.');
+  await dialog.getByRole('button', { name: 'Add to library' }).click();
+  await expect(docent.document('Meeting notes.txt')).toHaveAccessibleName(/Ready/);
+  await docent.ask('When does the ferry timetable change?');
+  await expect(docent.citation('Meeting notes.txt')).toBeVisible();
+});

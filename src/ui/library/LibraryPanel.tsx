@@ -3,6 +3,7 @@ import type { DocId } from '../../core/ids';
 import type { DocumentSummary } from '../../core/library';
 import { ACCEPTED_FILES, SUPPORTED_FORMATS_LABEL } from '../../core/text/formats';
 import { DocumentItem } from './DocumentItem';
+import { PasteText } from './PasteText';
 
 
 interface Props {
@@ -27,6 +28,7 @@ export function LibraryPanel({ documents, excluded, onIncludedChange, onUnlock, 
         Add documents
         <input type="file" multiple accept={ACCEPTED_FILES} onChange={onChange} />
       </label>
+      <PasteText onAdd={(file) => onAddFiles([file])} />
       <p className="hint">or drop files or folders anywhere on the page. {SUPPORTED_FORMATS_LABEL}.</p>
       {error && <p role="alert">{error}</p>}
       {documents.length === 0 ? (

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
+import { filesFromEntries, type DroppedEntry } from './dropped-files';
 
-/** Accepts files dropped anywhere on the page; returns whether files are being dragged over it. */
+/** Accepts files and folders dropped anywhere on the page; returns whether files are being dragged over it. */
 export function useFileDrop(onFiles: (files: File[]) => void): boolean {
   const [dragging, setDragging] = useState(false);
   useEffect(() => {
@@ -17,7 +18,11 @@ export function useFileDrop(onFiles: (files: File[]) => void): boolean {
       if (!carriesFiles(event)) return;
       event.preventDefault();
       setDragging(false);
-      onFiles([...(event.dataTransfer?.files ?? [])]);
+      // Entries must be taken during the event; a dropped folder is an entry, not a readable file.
+      const entries = [...(event.dataTransfer?.items ?? [])].map((item) => item.webkitGetAsEntry()).filter((entry) => entry !== null);
+      const files = [...(event.dataTransfer?.files ?? [])];
+      if (entries.length === 0) return onFiles(files);
+      void filesFromEntries(entries as unknown as DroppedEntry[]).then(onFiles, () => onFiles(files));
     };
     window.addEventListener('dragover', onDragOver);
     window.addEventListener('dragleave', onDragLeave);

@@ -68,13 +68,15 @@ export class AppShell extends Store<AppShellState> {
   }
 
   /** Moves this page onto the waiting version: the new worker takes over, and the page reloads with its files. */
-  readonly applyUpdate = () => {
-    if (!this.#waiting) return;
-    navigator.serviceWorker.addEventListener('controllerchange', () => location.reload(), { once: true });
-    this.#waiting.postMessage({ type: 'skip-waiting' });
-  };
+  readonly applyUpdate = () => this.#waiting?.postMessage({ type: 'skip-waiting' });
 
   #watch(registration: ServiceWorkerRegistration) {
+    // A new version took over (accepted here or in another tab): this page's files are the old version's, so it
+    // reloads rather than ask the new version for files it does not have. The first version taking an uncontrolled
+    // page is not a change of version.
+    if (navigator.serviceWorker.controller) {
+      navigator.serviceWorker.addEventListener('controllerchange', () => location.reload(), { once: true });
+    }
     void activation(registration).then(
       () => this.update({ offlineReady: true }),
       () => {},
