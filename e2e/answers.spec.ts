@@ -178,3 +178,13 @@ test('Copy answer puts the answer and the sources it cites on the clipboard', as
     "Q: What is the name of the keeper's cat?\n\nBased on your documents, this is covered in [1].\n\nSources:\n[1] almanac.pdf, p. 2",
   );
 });
+
+test('starting on a question loads both models, so the answer does not wait for them', async ({ page }) => {
+  const docent = new DocentPage(page);
+  await docent.open();
+  const status = (role: string) => page.getByRole('status').filter({ hasText: role });
+  await expect(status('Chat model')).toContainText('loads when first needed');
+  await page.getByLabel('Ask a question').focus();
+  await expect(status('Search model')).toContainText('ready');
+  await expect(status('Chat model')).toContainText('ready');
+});

@@ -51,6 +51,8 @@ export type SourceView = {
 export interface EngineApi {
   /** Opens the library from storage and returns it; events report every later change. */
   init(config: EngineConfig, onEvent: (event: EngineEvent) => void): Promise<DocumentSummary[]>;
+  /** Loads the search model now (a question is coming), so the answer does not wait for it. */
+  prepare(): Promise<void>;
   /** Reads, embeds and stores each file; a file that fails is reported in the library and never stops the rest. */
   addFiles(files: File[]): Promise<void>;
   /** The best passages for a query, by keywords and meaning together; `onlyDocs` limits the search to some documents. */
@@ -88,6 +90,8 @@ export interface AnswerResult {
 
 export interface GeneratorApi {
   init(config: GeneratorConfig, onStatus: (event: ModelStatusEvent) => void): Promise<void>;
+  /** Loads and warms the chat model now (a question is coming), so the first token does not wait for it. */
+  prepare(): Promise<void>;
   answer(request: AnswerRequest, onText: (textSoFar: string) => void): Promise<AnswerResult>;
   /** Ends the answer being written; its text so far is kept. */
   stop(): void;

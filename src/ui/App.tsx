@@ -63,6 +63,7 @@ export function App({ models, library, chats, sources }: Props) {
               answering={active.turns.some((turn) => !isSettled(turn))}
               onAsk={(question) => void chats.ask(question, library.searchScope)}
               onStop={chats.stop}
+              onPrepare={chats.prepare}
             />
           </ShowSource.Provider>
         </LibraryDocuments.Provider>

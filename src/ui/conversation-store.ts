@@ -58,6 +58,12 @@ export class ConversationStore extends Store<ConversationState> {
 
   readonly stop = () => void this.workers.generator.stop();
 
+  /** A question is being written: load the models now, so the answer does not wait for them. */
+  readonly prepare = () => {
+    void this.workers.engine.prepare();
+    if (this.models.generator) void this.workers.generator.prepare();
+  };
+
   readonly startNew = () => this.update({ active: blankConversation() });
 
   readonly open = (id: string) => {

@@ -9,9 +9,11 @@ interface Props {
   answering: boolean;
   onAsk: (question: string) => void;
   onStop: () => void;
+  /** The person started on a question: a moment to load the models. */
+  onPrepare: () => void;
 }
 
-export function ChatPanel({ turns, generatorStatus, answering, onAsk, onStop }: Props) {
+export function ChatPanel({ turns, generatorStatus, answering, onAsk, onStop, onPrepare }: Props) {
   const [question, setQuestion] = useState('');
   const submit = (event?: FormEvent) => {
     event?.preventDefault();
@@ -35,7 +37,14 @@ export function ChatPanel({ turns, generatorStatus, answering, onAsk, onStop }: 
       </div>
       <form className="ask" onSubmit={submit}>
         <label htmlFor="question">Ask a question</label>
-        <textarea id="question" rows={2} value={question} onChange={(event) => setQuestion(event.target.value)} onKeyDown={onKeyDown} />
+        <textarea
+          id="question"
+          rows={2}
+          value={question}
+          onFocus={onPrepare}
+          onChange={(event) => setQuestion(event.target.value)}
+          onKeyDown={onKeyDown}
+        />
         {answering ? (
           <button type="button" onClick={onStop}>
             Stop

@@ -26,6 +26,11 @@ export class Embedder {
     return this.#loader.model;
   }
 
+  /** Loads the model if it is not loaded yet (its failure is reported through the status events). */
+  async prepare(): Promise<void> {
+    await this.#loader.get().catch(() => undefined);
+  }
+
   /** Counts tokens as the embedder's own tokenizer does, so chunks are measured in what the model sees. */
   async tokenCounter(): Promise<(text: string) => number> {
     const { tokenizer } = await this.#loader.get();

@@ -105,6 +105,10 @@ export class LibraryEngine implements EngineApi {
     this.#publish(session);
   }
 
+  async prepare(): Promise<void> {
+    await (await this.#session()).embedder.prepare();
+  }
+
   async addFiles(files: File[]): Promise<void> {
     const session = await this.#session();
     const arrivals: Arrival[] = [];

@@ -79,6 +79,10 @@ export class AnswerWriter implements GeneratorApi {
     return { text: textSoFar.trim(), included: prompt.included, stopped };
   }
 
+  async prepare(): Promise<void> {
+    await this.#loader?.get().catch(() => undefined);
+  }
+
   stop(): void {
     this.#stopRequested = true;
   }
