@@ -11,6 +11,7 @@ import { tinyEmbedder } from './lib/tiny-embedder.mjs';
 
 export const TEST_MODELS = {
   'docent-test/tiny-embedder': tinyEmbedder,
+  'docent-test/tiny-embedder-b': () => tinyEmbedder({ seed: 7 }),
   'docent-test/tiny-chat': tinyChatModel,
   'docent-test/tiny-chat-endless': () => tinyChatModel({ endless: true, busySteps: 320 }),
   'docent-test/tiny-chat-hostile': () => tinyChatModel({ answer: HOSTILE_ANSWER }),

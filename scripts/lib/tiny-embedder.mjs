@@ -6,9 +6,10 @@ import { trigramWordPieceTokenizer } from './tokenizers.mjs';
 const HIDDEN = 64;
 const BUCKETS = 4096;
 
-export function tinyEmbedder() {
+/** `seed` picks the random table: two seeds give two embedders whose vectors cannot be mixed. */
+export function tinyEmbedder({ seed = 1 } = {}) {
   const { tokenizer, config: tokenizerConfig, vocabSize } = trigramWordPieceTokenizer();
-  const random = seededRandom(1);
+  const random = seededRandom(seed);
   const g = new GraphBuilder();
   const dims = ['batch_size', 'sequence_length'];
   const inputIds = g.input('input_ids', INT64, dims);

@@ -19,7 +19,12 @@ export interface Chunk {
   charEnd: number;
   /** The nearest heading above the passage, when the document has headings. */
   heading?: string;
+  /** What is embedded before the text: the document's title and the heading trail (see `embeddingText`). */
+  context?: string;
 }
+
+/** The text an embedder reads for a chunk: its context line, then its text. */
+export const embeddingText = (chunk: Pick<Chunk, 'context' | 'text'>) => (chunk.context ? `${chunk.context}\n${chunk.text}` : chunk.text);
 
 /** What a document is doing right now, as the library shows it. */
 export type DocumentState =

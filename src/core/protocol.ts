@@ -28,7 +28,15 @@ export interface ModelStatusEvent {
   status: ModelStatus;
 }
 
-export type EngineEvent = { type: 'library'; documents: DocumentSummary[] } | ModelStatusEvent;
+/** Progress of embedding the library again with another model (after the search model changed). */
+export interface ReindexEvent {
+  type: 'reindex';
+  model: ModelSpec;
+  done: number;
+  total: number;
+}
+
+export type EngineEvent = { type: 'library'; documents: DocumentSummary[] } | ModelStatusEvent | ReindexEvent;
 
 export interface EngineConfig {
   embedder: ModelSpec;
@@ -53,6 +61,11 @@ export interface EngineApi {
   init(config: EngineConfig, onEvent: (event: EngineEvent) => void): Promise<DocumentSummary[]>;
   /** Loads the search model now (a question is coming), so the answer does not wait for it. */
   prepare(): Promise<void>;
+  /**
+   * Embeds the library again with another search model, in the background ('reindex' events report progress);
+   * searches keep using the current model until every document is done, then use the new one.
+   */
+  setEmbedder(model: ModelSpec): Promise<void>;
   /** Reads, embeds and stores each file; a file that fails is reported in the library and never stops the rest. */
   addFiles(files: File[]): Promise<void>;
   /** The best passages for a query, by keywords and meaning together; `onlyDocs` limits the search to some documents. */

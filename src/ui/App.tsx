@@ -23,7 +23,7 @@ interface Props {
 
 export function App({ models, library, chats, sources }: Props) {
   const { open: openSource } = useStore(sources);
-  const { documents, excluded, error, embedderStatus } = useStore(library);
+  const { documents, excluded, error, embedder, embedderStatus, reindex } = useStore(library);
   const { saved, active, generatorStatus } = useStore(chats);
   const dragging = useFileDrop(library.addFiles);
   const libraryIds = useMemo(() => new Set(documents.map((document) => document.id)), [documents]);
@@ -32,13 +32,14 @@ export function App({ models, library, chats, sources }: Props) {
       <header className="app__header">
         <h1>Docent</h1>
         <p className="tagline">Private answers from your documents. Nothing leaves this device.</p>
-        <ModelStatusBar models={models} status={{ embedder: embedderStatus, generator: generatorStatus }} />
+        <ModelStatusBar models={{ embedder, generator: models.generator }} status={{ embedder: embedderStatus, generator: generatorStatus }} />
         <Settings models={models} />
       </header>
       <main className="app__main">
         <div className="app__side">
           <LibraryPanel
             documents={documents}
+            reindex={reindex}
             excluded={excluded}
             onIncludedChange={library.setIncluded}
             onUnlock={library.unlock}

@@ -1,10 +1,10 @@
 import { proxy } from 'comlink';
 import type { DocId } from '../core/ids';
 import type { DocumentSummary } from '../core/library';
-import type { ModelChoice } from '../core/models';
+import type { ModelChoice, ModelSpec } from '../core/models';
 import type { EngineEvent, ModelStatus } from '../core/protocol';
 import type { Workers } from '../rpc/workers';
-import { modelSources } from './model-settings';
+import { modelSources, saveModelChoice } from './model-settings';
 import { Store } from './store';
 
 interface LibraryState {
@@ -12,7 +12,11 @@ interface LibraryState {
   /** Documents left out of answers by the person; all others are searched. */
   excluded: ReadonlySet<DocId>;
   error?: string;
+  /** The search model in use, or being loaded to replace it. */
+  embedder: ModelSpec;
   embedderStatus: ModelStatus;
+  /** The library being embedded again with another search model, while the current one keeps answering. */
+  reindex?: { model: ModelSpec; done: number; total: number };
 }
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -23,13 +27,16 @@ export class LibraryStore extends Store<LibraryState> {
     private readonly workers: Workers,
     private readonly models: ModelChoice,
   ) {
-    super({ documents: [], excluded: new Set(), embedderStatus: { kind: 'idle' } });
+    super({ documents: [], excluded: new Set(), embedder: models.embedder, embedderStatus: { kind: 'idle' } });
   }
 
   /** Opens the library; must be called before anything else asks the library worker for work. */
   open(): void {
-    const onEvent = (event: EngineEvent) =>
-      this.update(event.type === 'library' ? { documents: event.documents } : { embedderStatus: event.status });
+    const onEvent = (event: EngineEvent) => {
+      if (event.type === 'library') return this.update({ documents: event.documents });
+      if (event.type === 'model-status') return this.update({ embedder: event.model, embedderStatus: event.status });
+      this.update({ reindex: event.done < event.total ? event : undefined });
+    };
     this.workers.engine
       .init({ embedder: this.models.embedder, sources: modelSources(), pdfAssetsUrl: new URL('pdfjs/', document.baseURI).href }, proxy(onEvent))
       .then(
@@ -52,6 +59,12 @@ export class LibraryStore extends Store<LibraryState> {
     const { documents, excluded } = this.state;
     return excluded.size === 0 ? undefined : documents.filter((document) => !excluded.has(document.id)).map((document) => document.id);
   }
+
+  /** Changes the search model: the library is embedded again in the background, the current model answering meanwhile. */
+  readonly setEmbedder = (model: ModelSpec) => {
+    saveModelChoice('embedder', model.id);
+    this.workers.engine.setEmbedder(model).catch((error: unknown) => this.update({ error: `The search model could not be changed: ${messageOf(error)}` }));
+  };
 
   readonly unlock = (id: DocId, password: string) => {
     this.workers.engine.unlock(id, password).catch((error: unknown) => this.update({ error: `That file could not be opened: ${messageOf(error)}` }));

@@ -18,6 +18,17 @@ export function readModelChoice(): ModelChoice {
   return chooseModels(ids);
 }
 
+/** Remembers a model chosen in the settings, and puts it in the address too (which would otherwise win on reload). */
+export function saveModelChoice(task: ModelTask, id: string): void {
+  const saved = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? '{}') as Partial<Record<ModelTask, string>>;
+  localStorage.setItem(STORAGE_KEY, JSON.stringify({ ...saved, [task]: id }));
+  const address = new URL(location.href);
+  if (address.searchParams.has(task)) {
+    address.searchParams.set(task, id);
+    history.replaceState(history.state, '', address);
+  }
+}
+
 export function modelSources(): ModelSources {
   return { localModelsUrl: new URL('models/', document.baseURI).href, remoteHost: HUGGING_FACE_HUB };
 }

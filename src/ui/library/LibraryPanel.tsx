@@ -1,6 +1,7 @@
 import type { ChangeEvent } from 'react';
 import type { DocId } from '../../core/ids';
 import type { DocumentSummary } from '../../core/library';
+import type { ModelSpec } from '../../core/models';
 import { ACCEPTED_FILES, SUPPORTED_FORMATS_LABEL } from '../../core/text/formats';
 import { DocumentItem } from './DocumentItem';
 import { PasteText } from './PasteText';
@@ -8,6 +9,7 @@ import { PasteText } from './PasteText';
 
 interface Props {
   documents: DocumentSummary[];
+  reindex?: { model: ModelSpec; done: number; total: number };
   excluded: ReadonlySet<DocId>;
   onIncludedChange: (id: DocId, included: boolean) => void;
   onUnlock: (id: DocId, password: string) => void;
@@ -16,7 +18,7 @@ interface Props {
   onRemove: (document: DocumentSummary) => void;
 }
 
-export function LibraryPanel({ documents, excluded, onIncludedChange, onUnlock, error, onAddFiles, onRemove }: Props) {
+export function LibraryPanel({ documents, reindex, excluded, onIncludedChange, onUnlock, error, onAddFiles, onRemove }: Props) {
   const onChange = (event: ChangeEvent<HTMLInputElement>) => {
     onAddFiles([...(event.target.files ?? [])]);
     event.target.value = '';
@@ -31,6 +33,12 @@ export function LibraryPanel({ documents, excluded, onIncludedChange, onUnlock, 
       <PasteText onAdd={(file) => onAddFiles([file])} />
       <p className="hint">or drop files or folders anywhere on the page. {SUPPORTED_FORMATS_LABEL}.</p>
       {error && <p role="alert">{error}</p>}
+      {reindex && (
+        <p role="status" className="reindex">
+          Re-indexing with {reindex.model.label}: {reindex.done} of {reindex.total} documents. Answers use the previous search model
+          until it is done.
+        </p>
+      )}
       {documents.length === 0 ? (
         <p className="empty">No documents yet. Everything stays on this device.</p>
       ) : (

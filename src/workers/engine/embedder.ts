@@ -3,6 +3,9 @@ import type { ModelSpec } from '../../core/models';
 import type { ModelStatusEvent } from '../../core/protocol';
 import { ModelLoader } from '../model-loading';
 
+/** Passages embedded per call: large enough to keep ONNX Runtime busy, small enough for smooth progress. */
+const EMBEDDING_BATCH = 16;
+
 /** Names of the performance measures each embedding call leaves; benchmarks and tests count and time them. */
 export const EMBED_MEASURE = { passages: 'docent:embed-passages', query: 'docent:embed-query' } as const;
 
@@ -35,6 +38,20 @@ export class Embedder {
   async tokenCounter(): Promise<(text: string) => number> {
     const { tokenizer } = await this.#loader.get();
     return (text) => tokenizer.encode(text).length;
+  }
+
+  /** Embeds many passages in batches, reporting progress; the vectors come back as rows of one Float32Array. */
+  async embedPassages(texts: readonly string[], onProgress: (done: number) => void): Promise<{ vectors: Float32Array; dims: number }> {
+    const rows: Float32Array[] = [];
+    onProgress(0);
+    for (let start = 0; start < texts.length; start += EMBEDDING_BATCH) {
+      rows.push(...(await this.embed(texts.slice(start, start + EMBEDDING_BATCH), 'passages')));
+      onProgress(rows.length);
+    }
+    const dims = rows[0]?.length ?? 0;
+    const vectors = new Float32Array(rows.length * dims);
+    rows.forEach((row, i) => vectors.set(row, i * dims));
+    return { vectors, dims };
   }
 
   async embed(texts: string[], purpose: keyof typeof EMBED_MEASURE): Promise<Float32Array[]> {

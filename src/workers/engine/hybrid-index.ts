@@ -28,11 +28,24 @@ const PERSIST_DELAY_MS = 300;
 export class HybridIndex {
   #persistTimer: ReturnType<typeof setTimeout> | undefined;
 
+  #vectors: VectorIndex;
+
   private constructor(
     private readonly db: LibraryDb,
-    readonly vectors: VectorIndex,
+    vectors: VectorIndex,
     private readonly keywords: KeywordIndex,
-  ) {}
+  ) {
+    this.#vectors = vectors;
+  }
+
+  get vectors(): VectorIndex {
+    return this.#vectors;
+  }
+
+  /** Swaps in a dense index built with another embedder, whole: searches use the old one until this moment. */
+  replaceVectors(vectors: VectorIndex): void {
+    this.#vectors = vectors;
+  }
 
   static async open(db: LibraryDb, modelId: string, docIds: readonly DocId[], embeddings: readonly StoredEmbeddings[]): Promise<HybridIndex> {
     const vectors = await VectorIndex.create(modelId);
@@ -57,13 +70,12 @@ export class HybridIndex {
     return hybrid;
   }
 
-  /** Whether vectors of this model are indexed for the document. */
-  hasVectors(embeddings: StoredEmbeddings | undefined): boolean {
-    return embeddings?.modelId === this.vectors.modelId;
-  }
-
-  add(docId: DocId, chunks: readonly Chunk[], vectors: Float32Array, dims: number): void {
-    this.vectors.add(chunks.map((chunk, row) => ({ id: chunk.id, vector: vectors.subarray(row * dims, (row + 1) * dims) })));
+  /** Indexes a document's words, and its vectors when they are of this index's model. */
+  add(docId: DocId, chunks: readonly Chunk[], embeddings: Pick<StoredEmbeddings, 'modelId' | 'vectors' | 'dims'>): void {
+    const { modelId, vectors, dims } = embeddings;
+    if (modelId === this.vectors.modelId) {
+      this.vectors.add(chunks.map((chunk, row) => ({ id: chunk.id, vector: vectors.subarray(row * dims, (row + 1) * dims) })));
+    }
     this.keywords.add(docId, chunks);
     this.#schedulePersist();
   }

@@ -1,6 +1,7 @@
 import type { Conversation } from '../../core/conversation';
 import { asDocId, docIdOf, type ChunkId, type DocId } from '../../core/ids';
-import type { DocumentState, DocumentSummary, SearchHit } from '../../core/library';
+import { embeddingText, type DocumentSummary, type SearchHit } from '../../core/library';
+import type { ModelSpec } from '../../core/models';
 import type { EngineApi, EngineConfig, EngineEvent, SourceView } from '../../core/protocol';
 import { configureTransformers } from '../transformers-env';
 import { Embedder } from './embedder';
@@ -14,6 +15,7 @@ import {
   deleteDocument,
   getDocument,
   getEmbeddings,
+  saveEmbeddings,
   getChunksOf,
   getChunks,
   loadConversations,
@@ -24,6 +26,7 @@ import {
   type LibraryDb,
 } from './storage';
 import { HybridIndex } from './hybrid-index';
+import { VectorIndex } from './vector-index';
 import { LibrarySync, type LibraryChange } from './library-sync';
 
 class IngestionCancelled extends Error {}
@@ -54,6 +57,8 @@ async function contentId(bytes: Uint8Array<ArrayBuffer>): Promise<DocId> {
 /** The library: reads files, embeds and stores their passages, and answers searches. Owns storage and the index. */
 export class LibraryEngine implements EngineApi {
   readonly #documents = new Map<DocId, DocumentSummary>();
+  /** The model that made each stored document's vectors: documents of another model are embedded again. */
+  readonly #embeddedBy = new Map<DocId, string>();
   /** Encrypted PDFs waiting for their password; kept in memory only. */
   readonly #locked = new Map<DocId, Arrival>();
   /** Files are ingested one at a time: embedding is CPU-bound, and order keeps progress readable. */
@@ -63,7 +68,11 @@ export class LibraryEngine implements EngineApi {
 
   /** Opens the library once; a second call (React runs effects twice in development) shares the first. */
   async init(config: EngineConfig, onEvent: (event: EngineEvent) => void): Promise<DocumentSummary[]> {
-    this.#opening ??= this.#open(config, onEvent);
+    if (!this.#opening) {
+      this.#opening = this.#open(config, onEvent);
+      const session = await this.#opening;
+      void this.#reembed(session, session.embedder, session.index.vectors).catch(() => undefined);
+    }
     await this.#opening;
     return this.#snapshot();
   }
@@ -74,14 +83,9 @@ export class LibraryEngine implements EngineApi {
     const db = await openLibraryDb();
     const { documents, embeddings } = await loadLibrary(db);
     const index = await HybridIndex.open(db, config.embedder.id, documents.map((document) => document.id), embeddings);
-    const vectorsOf = new Map(embeddings.map((stored) => [stored.docId, stored]));
-    for (const stored of documents) {
-      const vectors = vectorsOf.get(stored.id);
-      const state: DocumentState = index.hasVectors(vectors)
-        ? { kind: 'ready' }
-        : { kind: 'failed', reason: `Indexed with another embedding model (${vectors?.modelId ?? 'none'}); add the file again to search it.` };
-      this.#documents.set(stored.id, { ...stored, state });
-    }
+    // Documents embedded by another model (the search model changed) are found by keywords until re-embedded.
+    for (const stored of documents) this.#documents.set(stored.id, { ...stored, state: { kind: 'ready' } });
+    for (const stored of embeddings) this.#embeddedBy.set(stored.docId, stored.modelId);
     const sync = new LibrarySync((change) => void this.#applyRemoteChange(change));
     return { db, index, sync, embedder: new Embedder(config.embedder, onEvent), emit: onEvent };
   }
@@ -92,14 +96,16 @@ export class LibraryEngine implements EngineApi {
     if (kind === 'added') return this.#adopt(session, docId);
     session.index.remove(docId);
     this.#documents.delete(docId);
+    this.#embeddedBy.delete(docId);
     this.#publish(session);
   }
 
   /** Takes a document stored by another tab into this tab's indexes and library list. */
   async #adopt(session: Session, docId: DocId): Promise<void> {
     const [document, embeddings, chunks] = await Promise.all([getDocument(session.db, docId), getEmbeddings(session.db, docId), getChunksOf(session.db, docId)]);
-    if (!document || !embeddings || !session.index.hasVectors(embeddings)) return;
-    session.index.add(docId, chunks, embeddings.vectors, embeddings.dims);
+    if (!document || !embeddings) return;
+    this.#embeddedBy.set(docId, embeddings.modelId);
+    session.index.add(docId, chunks, embeddings);
     this.#documents.set(docId, { ...document, state: { kind: 'ready' } });
     this.#locked.delete(docId);
     this.#publish(session);
@@ -107,6 +113,44 @@ export class LibraryEngine implements EngineApi {
 
   async prepare(): Promise<void> {
     await (await this.#session()).embedder.prepare();
+  }
+
+  async setEmbedder(model: ModelSpec): Promise<void> {
+    const session = await this.#session();
+    if (session.embedder.model.id === model.id) return;
+    const embedder = new Embedder(model, session.emit);
+    const vectors = await VectorIndex.create(model.id);
+    await this.#reembed(session, embedder, vectors);
+    session.embedder = embedder;
+    session.index.replaceVectors(vectors);
+  }
+
+  /**
+   * Embeds with `embedder`, into `vectors`, every stored document whose vectors another model made, until none is
+   * left (documents stored meanwhile by the model then in use are caught by the next round). Each document's new
+   * vectors replace its old ones in storage under the write lock; a document removed meanwhile is skipped.
+   */
+  async #reembed(session: Session, embedder: Embedder, vectors: VectorIndex): Promise<void> {
+    const stale = () => [...this.#embeddedBy].filter(([, model]) => model !== embedder.model.id).map(([id]) => id);
+    for (let round = stale(); round.length > 0; round = stale()) {
+      for (const [done, id] of round.entries()) {
+        const chunks = await getChunksOf(session.db, id);
+        const { vectors: rows, dims } = await embedder.embedPassages(chunks.map(embeddingText), () => undefined);
+        const embeddings = { docId: id, modelId: embedder.model.id, dims, chunkIds: chunks.map((chunk) => chunk.id), vectors: rows };
+        const saved = await session.sync.exclusive(async () => {
+          if (!(await getDocument(session.db, id))) return false;
+          await saveEmbeddings(session.db, embeddings);
+          return true;
+        });
+        if (saved) {
+          vectors.add(chunks.map((chunk, row) => ({ id: chunk.id, vector: rows.subarray(row * dims, (row + 1) * dims) })));
+          this.#embeddedBy.set(id, embedder.model.id);
+        } else {
+          this.#embeddedBy.delete(id);
+        }
+        session.emit({ type: 'reindex', model: embedder.model, done: done + 1, total: round.length });
+      }
+    }
   }
 
   async addFiles(files: File[]): Promise<void> {
@@ -170,6 +214,7 @@ export class LibraryEngine implements EngineApi {
     session.sync.announce({ kind: 'removed', docId: id });
     session.index.remove(id);
     this.#documents.delete(id);
+    this.#embeddedBy.delete(id);
     this.#locked.delete(id);
     this.#publish(session);
   }
@@ -204,7 +249,8 @@ export class LibraryEngine implements EngineApi {
         await saveDocument(session.db, bundle);
         if (cancelled()) return deleteDocument(session.db, id);
         session.sync.announce({ kind: 'added', docId: id });
-        session.index.add(id, bundle.chunks, bundle.embeddings.vectors, bundle.embeddings.dims);
+        this.#embeddedBy.set(id, bundle.embeddings.modelId);
+        session.index.add(id, bundle.chunks, bundle.embeddings);
         update({ ...bundle.document, state: { kind: 'ready' } });
       });
     } catch (error) {

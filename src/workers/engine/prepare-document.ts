@@ -7,8 +7,6 @@ import { UnreadableFileError } from './pdf-text';
 import { readDocument } from './read-document';
 import { packRuns, type DocumentBundle } from './storage';
 
-const EMBEDDING_BATCH = 16;
-
 /**
  * Turns a file into everything stored for it: read (cleaned pages with layout), chunked in the embedder's own
  * tokens, embedded with each chunk's title and heading as context. Reports progress through `onProgress`, which
@@ -35,19 +33,16 @@ export async function prepareDocument(
     );
   }
   const counts = { pageCount: pages.length, chunkCount: drafts.length };
-  const rows: Float32Array[] = [];
-  onProgress({ kind: 'indexing', stage: 'embedding', done: 0, total: drafts.length }, counts);
-  for (let start = 0; start < drafts.length; start += EMBEDDING_BATCH) {
-    const batch = drafts.slice(start, start + EMBEDDING_BATCH).map((draft) => draft.contextText);
-    rows.push(...(await embedder.embed(batch, 'passages')));
-    onProgress({ kind: 'indexing', stage: 'embedding', done: rows.length, total: drafts.length }, counts);
-  }
-  const dims = rows[0].length;
-  const vectors = new Float32Array(rows.length * dims);
-  rows.forEach((row, i) => vectors.set(row, i * dims));
+  const { vectors, dims } = await embedder.embedPassages(
+    drafts.map((draft) => draft.contextText),
+    (done) => onProgress({ kind: 'indexing', stage: 'embedding', done, total: drafts.length }, counts),
+  );
   const withoutText = format === 'pdf' ? pages.filter((page) => !page.text.trim() && !unreadablePages.includes(page.page)).map((page) => page.page) : [];
-  // contextText is only for embedding: storing it would store every passage twice.
-  const chunks: Chunk[] = drafts.map(({ contextText: _, ...chunk }) => chunk);
+  // Storing contextText would store every passage twice: its first line is kept, to embed the same text again later.
+  const chunks: Chunk[] = drafts.map(({ contextText, ...chunk }) => {
+    const context = contextText === chunk.text ? undefined : contextText.slice(0, contextText.length - chunk.text.length - 1);
+    return context ? { ...chunk, context } : chunk;
+  });
   return {
     document: { id, name: file.name, format, bytes: file.size, addedAt: Date.now(), ...counts, warning: readingWarning(pages.length, unreadablePages, withoutText) },
     file: { docId: id, type: file.type, blob: file, password },

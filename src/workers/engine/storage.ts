@@ -152,6 +152,10 @@ export function getChunk(db: LibraryDb, id: ChunkId): Promise<Chunk | undefined>
   return db.get('chunks', id);
 }
 
+export async function saveEmbeddings(db: LibraryDb, embeddings: StoredEmbeddings): Promise<void> {
+  await db.put('embeddings', embeddings);
+}
+
 export function getEmbeddings(db: LibraryDb, docId: DocId): Promise<StoredEmbeddings | undefined> {
   return db.get('embeddings', docId);
 }
