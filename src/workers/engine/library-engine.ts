@@ -123,6 +123,8 @@ export class LibraryEngine implements EngineApi {
     await this.#reembed(session, embedder, vectors);
     session.embedder = embedder;
     session.index.replaceVectors(vectors);
+    // A file that finished with the old model after the last round is caught now, into the live index.
+    await this.#reembed(session, embedder, vectors);
   }
 
   /**
