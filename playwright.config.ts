@@ -19,6 +19,8 @@ export const CHROMIUM_ARGS = [
 export default defineConfig({
   testDir: 'e2e',
   testMatch: '**/*.spec.ts',
+  // The PDF corpus suite has its own config (playwright.corpus.config.ts, `npm run test:corpus`).
+  testIgnore: 'corpus/**',
   timeout: 90_000,
   expect: { timeout: 20_000 },
   fullyParallel: false,

@@ -1,9 +1,10 @@
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { expect, test, type Page } from '@playwright/test';
 import { writePrecacheManifest } from '../scripts/vite/service-worker';
 import { DocentPage } from './support/docent-page';
@@ -15,6 +16,7 @@ import { recordTextHistory } from './support/text-history';
 
 // The production build the suite's web server made (playwright.config.ts), served here by a host each test can stop.
 const DIST = process.env.DOCENT_E2E_DIST ?? 'dist';
+const run = promisify(execFile);
 
 const ALMANAC = [
   'Westmere Harbor Almanac. The harbor opened in 1871 and still serves the fishing fleet.',
@@ -163,7 +165,8 @@ test('a new version installs in the background and takes over when accepted, nev
   const folder = mkdtempSync(join(tmpdir(), 'docent-site-'));
   cpSync(DIST, folder, { recursive: true });
   const site = await serveStatic(folder, { isolation: true });
-  const version = () => page.evaluate(() => document.querySelector('meta[name="docent-build"]')?.getAttribute('content') ?? '1');
+  const version = () =>
+    page.evaluate(() => document.querySelector('meta[name="docent-build"]')?.getAttribute('content') ?? '1').catch(() => 'reloading');
   try {
     await page.goto(`${site.url}?embedder=docent-test/tiny-embedder&generator=none`);
     await untilOfflineReady(page);
@@ -190,9 +193,9 @@ test('a new version installs in the background and takes over when accepted, nev
     await page.getByRole('button', { name: 'Reload' }).click();
     await expect.poll(version).toBe('2');
     await expect(page.getByRole('status').filter({ hasText: 'Update available' })).toHaveCount(0);
-    const caches = await page.evaluate(async () => (await globalThis.caches.keys()).filter((name) => name.startsWith('docent-app-')));
-    expect(caches).toHaveLength(1);
-    expect(caches).not.toEqual(firstCache);
+    const appCaches = await page.evaluate(async () => (await caches.keys()).filter((name) => name.startsWith('docent-app-')));
+    expect(appCaches).toHaveLength(1);
+    expect(appCaches).not.toEqual(firstCache);
   } finally {
     await site.stop();
     rmSync(folder, { recursive: true, force: true });
@@ -283,10 +286,10 @@ test('self-hosted models (npm run models into the site): the site needs no model
   await new Promise<void>((done) => hub.listen(0, '127.0.0.1', done));
   const models = mkdtempSync(join(tmpdir(), 'docent-self-hosted-'));
   const port = (hub.address() as AddressInfo).port;
-  execFileSync(process.execPath, ['scripts/download-models.mjs', '--host', `http://127.0.0.1:${port}`, '--out', models, HUB_MODELS.embedder, HUB_MODELS.generator]);
+  await run(process.execPath, ['scripts/download-models.mjs', '--host', `http://127.0.0.1:${port}`, '--out', models, HUB_MODELS.embedder, HUB_MODELS.generator]);
   hub.close();
 
-  const site = await serveStatic(DIST, { isolation: true, models, bytesPerTick: 64 * 1024 });
+  const site = await serveStatic(DIST, { isolation: true, models, bytesPerTick: 32 * 1024 });
   const hostRequests: string[] = [];
   await context.route(`${MODEL_HOST}/**`, (route) => (hostRequests.push(route.request().url()), route.abort('internetdisconnected')));
   const network = recordNetwork(context);
@@ -305,5 +308,41 @@ test('self-hosted models (npm run models into the site): the site needs no model
     await site.stop();
     rmSync(models, { recursive: true, force: true });
     rmSync(hubFiles, { recursive: true, force: true });
+  }
+});
+
+test('with no model in the browser at all and no network, the library still answers: keyword search and cited key sentences', async ({ page, context }) => {
+  // Documents are embedded when added (that needs the search model once); after that, nothing model-related has to
+  // stay: here the search model is deleted in Settings, the network and the site go away, and questions still work.
+  const site = await serveStatic(DIST, { isolation: true });
+  const network = recordNetwork(context);
+  const docent = new DocentPage(page);
+  try {
+    await page.goto(`${site.url}?embedder=docent-test/tiny-embedder&generator=none`);
+    await untilOfflineReady(page);
+    await docent.addFiles([{ name: 'almanac.pdf', mimeType: 'application/pdf', buffer: await makePdf(ALMANAC) }]);
+    await expect(docent.document('almanac.pdf')).toHaveAccessibleName(/Ready: 2 pages/);
+
+    await page.getByRole('button', { name: 'Settings' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Settings' });
+    const searchModel = dialog.getByRole('listitem', { name: /^Search model/ });
+    await expect(searchModel).toContainText('available offline');
+    await searchModel.getByRole('button', { name: /^Delete/ }).click();
+    await expect(searchModel).toContainText('not downloaded');
+    await dialog.getByRole('button', { name: 'Close' }).click();
+
+    await context.setOffline(true);
+    await site.stop();
+    await page.reload();
+    await expect(docent.document('almanac.pdf')).toHaveAccessibleName(/Ready: 2 pages/);
+    await docent.ask("What is the name of the lighthouse keeper's cat?");
+    await expect(docent.answer).toContainText('Her cat, named Marmalade, sleeps on the lantern gallery every afternoon.');
+    await expect(docent.citation('almanac.pdf, p. 2').first()).toBeVisible();
+    // The search model was asked for (transformers.js tries the site's folder, then the model host: both unreachable
+    // here) and said so; no request went to any other host.
+    await expect(page.getByRole('status').filter({ hasText: 'Search model' })).toContainText('network is unreachable');
+    expect(network.foreign(new URL(site.url).origin).filter((url) => new URL(url).origin !== MODEL_HOST)).toEqual([]);
+  } finally {
+    await site.stop();
   }
 });

@@ -31,7 +31,7 @@ interface StaticOptions {
   isolation: boolean;
   /** Serve `models/` from this folder instead of the site's own. */
   models?: string;
-  /** Send model files in chunks of this size, one every 20 ms (a slow network). */
+  /** Send model files in chunks of this size, one every 50 ms (a slow network). */
   bytesPerTick?: number;
 }
 
@@ -60,7 +60,7 @@ export async function serveStatic(folder: string, options: StaticOptions): Promi
       response.writeHead(200, { ...headers, 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Content-Length': size, 'Cache-Control': 'no-cache' });
       const stream = createReadStream(file, modelFile && bytesPerTick ? { highWaterMark: bytesPerTick } : {});
       // A slow network for model files: one chunk per tick, so downloads are seen in progress.
-      if (modelFile && bytesPerTick) stream.on('data', () => (stream.pause(), setTimeout(() => stream.resume(), 20)));
+      if (modelFile && bytesPerTick) stream.on('data', () => (stream.pause(), setTimeout(() => stream.resume(), 50)));
       stream.pipe(response);
     } catch {
       response.writeHead(404, { ...headers, 'Content-Type': 'text/plain' });

@@ -27,4 +27,5 @@ function startApp() {
 
 // The service worker keeps the app offline. On a host that sends no isolation headers, the first visit waits for it
 // and reloads once under it, so ONNX Runtime gets threads; elsewhere the app starts at once.
-if (await appShell.start()) startApp();
+const preparing = () => (document.getElementById('root')!.textContent = 'Preparing Docent to work offline…');
+if (await appShell.start(preparing)) startApp();

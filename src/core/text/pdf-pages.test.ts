@@ -135,3 +135,44 @@ describe('buildPdfPages', () => {
     expect(result).toMatchObject({ page: 1, text: '', layout: { runs: [] } });
   });
 });
+
+describe('buildPdfPages: right-to-left lines', () => {
+  const item = (str: string, x: number, width: number, y = 700): RawTextItem => ({ str, x, y, width, height: 12, hasEOL: false, horizontal: true });
+
+  it('reads a line drawn word by word from left to right (visual order) from right to left', () => {
+    // ArabicCIDTrueType.pdf: "انواع الخطوط العربية" drawn as its three words from the left, spaces between.
+    const items = [item('العربية', 160, 117), item(' ', 277.6, 0), item('الخطوط', 288, 121), item(' ', 409.2, 0), item('انواع', 420, 82)];
+    expect(buildPdfPages([page(1, items)])[0].text).toBe('انواع الخطوط العربية');
+  });
+
+  it('keeps a line drawn in logical order, and puts the spaces its gaps show', () => {
+    // issue11656.pdf: Hebrew drawn from the right, a number and brackets inside, no space item before "15".
+    const items = [item('לפי סעיף', 381.6, 141), item('15', 366.2, 12), item('(ב)(', 346.5, 20), item('4', 340.5, 6), item(') לחוק', 236.2, 104)];
+    expect(buildPdfPages([page(1, items)])[0].text).toBe('לפי סעיף 15(ב)(4) לחוק');
+  });
+
+  it('orders glyphs drawn out of order by where they stand', () => {
+    // issue19971.pdf: "ھذه فقرة" drawn piece by piece, in no reading order.
+    const items = [item('ذه', 525.5, 7), item('ھ', 533, 5), item('رة', 505.8, 9), item('ﻘ', 515.1, 3), item('ﻓ', 518.2, 3)];
+    expect(buildPdfPages([page(1, items)])[0].text).toBe('ھذه فقرة');
+  });
+
+  it('keeps left-to-right words inside a right-to-left line left to right', () => {
+    // "pdf.js version" stands left to right in the middle of a Hebrew line; drawn in logical or in visual order.
+    const hebrew = item('שלום עולם ומה', 300, 90);
+    const latin = [item('pdf.js', 200, 40), item(' ', 240, 5), item('version', 245, 50)];
+    const logical = [hebrew, item(' ', 295, 5), ...latin, item(' ', 195, 5), item('שלום', 150, 45)];
+    const visual = [...logical].sort((a, b) => a.x - b.x);
+    for (const drawn of [logical, visual]) {
+      const pages = buildPdfPages([page(1, drawn)]);
+      expect(pages[0].text).toBe('שלום עולם ומה pdf.js version שלום');
+      expectRunsConsistent(pages);
+    }
+  });
+
+  it('leaves left-to-right lines in the order pdf.js gives, whatever words of other scripts they hold', () => {
+    const items = [item('The word', 56, 60), item(' ', 116, 4), item('שלום', 120, 30), item(' ', 150, 4), item('means peace', 154, 70)];
+    expect(buildPdfPages([page(1, items)])[0].text).toBe('The word שלום means peace');
+    expectRunsConsistent(buildPdfPages([page(1, items)]));
+  });
+});

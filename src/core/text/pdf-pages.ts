@@ -6,6 +6,10 @@
 // reads it in the right order. Re-sorting items by position is not done: it would break those pages (interleaving the
 // lines of both columns) to fix the rarer producers that write across columns, and nothing here can tell them apart
 // with certainty.
+//
+// Right-to-left lines (Hebrew, Arabic) are the exception: producers draw their words in logical order or from left to
+// right (visual order), so within a line whose letters are mostly right-to-left, items are read by position from right
+// to left, with runs of left-to-right items (numbers, Latin words) kept left to right: the logical order either way.
 import { collectVocabulary, hyphenJoin } from './hyphenation';
 import type { Heading, PageLayout, PageWithLayout, TextRun } from './layout';
 import { normalizeCharacters, SOFT_HYPHEN } from './normalize';
@@ -70,15 +74,60 @@ function groupLines(items: readonly RawTextItem[]): RawTextItem[][] {
   return lines;
 }
 
-function buildLine(items: readonly RawTextItem[]): Line {
+/** Letters of right-to-left scripts: Hebrew, Arabic, Syriac, Thaana, N'Ko, Samaritan… and their presentation forms. */
+const RTL_LETTER = /[\u0590-\u065F\u066A-\u06EF\u06FA-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFC]/u;
+/** Letters and digits of any other script (Arabic-Indic digits run left to right too). */
+const LTR_LETTER = /[\p{L}\p{N}]/u;
+
+type Direction = 'rtl' | 'ltr' | 'neutral';
+
+function directionOf(text: string): Direction {
+  let rtl = 0;
+  let ltr = 0;
+  for (const char of text) {
+    if (RTL_LETTER.test(char)) rtl++;
+    else if (LTR_LETTER.test(char)) ltr++;
+  }
+  return rtl > ltr ? 'rtl' : ltr > 0 ? 'ltr' : 'neutral';
+}
+
+/**
+ * The items of a line in reading order. Left-to-right lines keep pdf.js's order (the content stream's); a
+ * horizontal line whose letters are mostly right-to-left is read by position, right to left, and its runs of
+ * left-to-right items (with the spaces and punctuation between them) left to right, as the bidi algorithm orders runs.
+ */
+function readingOrder(items: readonly RawTextItem[]): { items: readonly RawTextItem[]; rtl: boolean } {
+  if (!items.every((item) => item.horizontal) || directionOf(items.map((item) => item.str).join('')) !== 'rtl') return { items, rtl: false };
+  const directions = items.map((item) => directionOf(item.str));
+  const center = (item: RawTextItem) => item.x + item.width / 2;
+  const placed = items.map((item, i) => ({ item, direction: directions[i] })).sort((a, b) => center(b.item) - center(a.item));
+  const ordered: RawTextItem[] = [];
+  for (let i = 0; i < placed.length; ) {
+    if (placed[i].direction !== 'ltr') {
+      ordered.push(placed[i++].item);
+      continue;
+    }
+    // A left-to-right run: up to its last left-to-right item, neutral items inside it included.
+    let end = i;
+    for (let j = i + 1; j < placed.length && placed[j].direction !== 'rtl'; j++) if (placed[j].direction === 'ltr') end = j;
+    ordered.push(...placed.slice(i, end + 1).map(({ item }) => item).reverse());
+    i = end + 1;
+  }
+  return { items: ordered, rtl: true };
+}
+
+function buildLine(lineItems: readonly RawTextItem[]): Line {
+  const { items, rtl } = readingOrder(lineItems);
   let text = '';
   const runs: TextRun[] = [];
   let previous: RawTextItem | undefined;
   for (const item of items) {
     let piece = normalizeCharacters(item.str.replace(/[\r\n]/g, ' ')).replace(/ {2,}/g, ' ');
     if (previous && text && !text.endsWith(' ') && !piece.startsWith(' ') && previous.horizontal && item.horizontal) {
-      // pdf.js puts spaces between words itself; a visible gap it left without one still separates two words.
-      const gap = item.x - (previous.x + previous.width);
+      // pdf.js puts spaces between words itself; a visible gap it left without one still separates two words. In a
+      // right-to-left line the next item may stand on either side (a left-to-right run inside it goes rightwards).
+      const after = item.x - (previous.x + previous.width);
+      const gap = rtl ? Math.max(after, previous.x - (item.x + item.width)) : after;
       if (gap > 0.25 * Math.max(sizeOf(previous), sizeOf(item), 1)) text += ' ';
     }
     if (!text || text.endsWith(' ')) piece = piece.replace(/^ +/, '');

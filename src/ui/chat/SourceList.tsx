@@ -14,7 +14,7 @@ interface Props {
 function ShowInDocument({ hit }: { hit: SearchHit }) {
   const showSource = useContext(ShowSource);
   return (
-    <button type="button" className="sources__show" aria-label={`Show ${sourceLabel(hit)} in the document`} onClick={() => showSource(hit)}>
+    <button type="button" className="sources__show" aria-label={`Show in document: ${sourceLabel(hit)}`} onClick={() => showSource(hit)}>
       Show in document
     </button>
   );

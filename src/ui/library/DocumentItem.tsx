@@ -37,6 +37,7 @@ export function DocumentItem({ document, included, onIncludedChange, onUnlock, o
   const nameId = `doc-${id}-name`;
   const stateId = `doc-${id}-state`;
   const alarming = state.kind === 'failed' || (state.kind === 'needs-password' && state.wrong);
+  const removeLabel = state.kind === 'indexing' ? 'Cancel' : 'Remove';
   return (
     <li className={`document document--${state.kind}`} aria-labelledby={`${nameId} ${stateId}`}>
       <span id={nameId} className="document__name">
@@ -60,8 +61,8 @@ export function DocumentItem({ document, included, onIncludedChange, onUnlock, o
           Use in answers
         </label>
       )}
-      <button type="button" className="document__remove" aria-label={`Remove ${name}`} onClick={onRemove}>
-        {state.kind === 'indexing' ? 'Cancel' : 'Remove'}
+      <button type="button" className="document__remove" aria-label={`${removeLabel} ${name}`} onClick={onRemove}>
+        {removeLabel}
       </button>
     </li>
   );

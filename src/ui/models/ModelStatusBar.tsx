@@ -8,9 +8,11 @@ export function ModelStatusBar({ models, status }: { models: ModelChoice; status
   return (
     <ul className="model-status" aria-label="Models">
       {(['embedder', 'generator'] as const).map((task) => (
-        <li key={task} role="status" className={`model-status--${status[task].kind}`}>
-          {ROLE[task]} {models[task]?.label ?? 'none (answers quote your documents)'}
-          {models[task] && `: ${describeModelStatus(status[task])}`}
+        <li key={task} className={`model-status--${status[task].kind}`}>
+          <span role="status">
+            {ROLE[task]} {models[task]?.label ?? 'none (answers quote your documents)'}
+            {models[task] && `: ${describeModelStatus(status[task])}`}
+          </span>
         </li>
       ))}
     </ul>

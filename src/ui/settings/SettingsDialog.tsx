@@ -80,7 +80,11 @@ export function SettingsDialog({ store, models, onClose }: Props) {
         <h3 id={`${titleId}-storage`}>Storage</h3>
         <StorageInfo storage={state.storage} onAsk={() => void store.askPersistence()} />
         <p className="hint">
-          {shell.offlineReady ? 'This version of Docent is saved in this browser: it opens without a network.' : 'Docent is being saved for offline use.'}{' '}
+          {!shell.supported
+            ? 'Docent is not kept for offline use here (no service worker: a development server or an older browser).'
+            : shell.offlineReady
+              ? 'This version of Docent is saved in this browser: it opens without a network.'
+              : 'Docent is being saved for offline use.'}{' '}
           {shell.isolated ? 'Models run on several threads.' : 'Models run on one thread (this page is not cross-origin isolated).'}
         </p>
       </section>
@@ -100,7 +104,7 @@ function ModelRow({ model, cached, busy, onDelete }: { model: ModelSpec; cached?
       ? `available offline, ${formatBytes(cached.bytes)} on disk`
       : cached.bytes > 0
         ? `partly downloaded (${formatBytes(cached.bytes)} on disk): needs the network`
-        : 'not downloaded: loads from the network when first needed';
+        : `not downloaded: loads from the network when first needed${model.weightsBytes ? ` (about ${formatBytes(model.weightsBytes)})` : ''}`;
   }
   return (
     <li aria-label={`${ROLE[model.task]}: ${name}`}>

@@ -6,6 +6,8 @@ const ISOLATION_RELOAD = 'docent.isolation-reload';
 const ISOLATION_WAIT_MS = 60_000;
 
 interface AppShellState {
+  /** A service worker keeps the app (not in the development server, nor in browsers without service workers). */
+  supported: boolean;
   /** The service worker has cached this version of the app: it opens with no network. */
   offlineReady: boolean;
   /** A new version is installed and waiting; applying it reloads the page onto it. */
@@ -36,15 +38,16 @@ export class AppShell extends Store<AppShellState> {
   #waiting: ServiceWorker | undefined;
 
   constructor() {
-    super({ offlineReady: false, updateReady: false, isolated: globalThis.crossOriginIsolated === true });
+    const supported = !import.meta.env.DEV && typeof navigator !== 'undefined' && 'serviceWorker' in navigator;
+    super({ supported, offlineReady: false, updateReady: false, isolated: globalThis.crossOriginIsolated === true });
   }
 
   /**
    * Registers the service worker. Resolves to false when the page is reloading to become isolated (a host that sends
-   * no isolation headers, first visit): the caller then starts nothing.
+   * no isolation headers, first visit): the caller then starts nothing. `onWaiting` runs when the page waits for that.
    */
-  async start(): Promise<boolean> {
-    if (import.meta.env.DEV || !('serviceWorker' in navigator)) return true;
+  async start(onWaiting: () => void = () => {}): Promise<boolean> {
+    if (!this.state.supported) return true;
     const registering = navigator.serviceWorker.register(new URL('sw.js', document.baseURI), { updateViaCache: 'none' });
     registering.then(
       (registration) => this.#watch(registration),
@@ -56,6 +59,7 @@ export class AppShell extends Store<AppShellState> {
     }
     // Tried once in this tab already: run without threads rather than reload again.
     if (sessionStorage.getItem(ISOLATION_RELOAD)) return true;
+    onWaiting();
     try {
       const registration = await registering;
       await Promise.race([activation(registration), new Promise((_, reject) => setTimeout(reject, ISOLATION_WAIT_MS))]);

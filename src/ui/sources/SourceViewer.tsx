@@ -44,17 +44,29 @@ function TextPage({ view }: { view: Extract<SourceView, { kind: 'text' }> }) {
 /** The cited passage where it stands in its document; a modal dialog (Esc or Close return to the answer). */
 export function SourceViewer({ source, onClose }: { source?: OpenSource; onClose: () => void }) {
   const dialog = useRef<HTMLDialogElement>(null);
+  // Focus goes back to what opened the source (a citation) whichever way the dialog closes (Esc, Close, or the app),
+  // from the dialog's close event: the browser's own restoring left focus on the page when Esc came while it loaded.
+  const opener = useRef<HTMLElement | null>(null);
   useEffect(() => {
-    if (source && !dialog.current?.open) dialog.current?.showModal();
+    if (source && !dialog.current?.open) {
+      opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+      dialog.current?.showModal();
+    }
     if (!source && dialog.current?.open) dialog.current.close();
   }, [source]);
+  const onDialogClose = () => {
+    const returnTo = opener.current;
+    opener.current = null;
+    onClose();
+    returnTo?.focus();
+  };
   const view = source?.view;
   const title = !source ? '' : view?.kind === 'pdf-page' ? `${view.documentName} — page ${view.page} of ${view.pageCount}` : sourceLabel(source.hit);
   return (
-    <dialog ref={dialog} className="source-viewer" aria-labelledby="source-viewer-title" onClose={onClose}>
+    <dialog ref={dialog} className="source-viewer" aria-labelledby="source-viewer-title" onClose={onDialogClose}>
       <header className="source-viewer__header">
         <h2 id="source-viewer-title">{title}</h2>
-        <button type="button" onClick={onClose}>
+        <button type="button" onClick={() => dialog.current?.close()}>
           Close
         </button>
       </header>

@@ -1,5 +1,6 @@
 import { GlobalWorkerOptions, PDFWorker, getDocument, type PDFDocumentLoadingTask } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import pdfWorkerUrl from 'pdfjs-dist/legacy/build/pdf.worker.min.mjs?url';
+import { passwordForms } from '../../core/text/pdf-password';
 
 // The legacy build carries polyfills: the modern one needs Map.getOrInsertComputed (Chrome 145+, Safari 26.2+).
 GlobalWorkerOptions.workerSrc = pdfWorkerUrl;
@@ -7,6 +8,9 @@ GlobalWorkerOptions.workerSrc = pdfWorkerUrl;
 let assetsUrl: string | undefined;
 
 const CLOSE_GRACE_MS = 1_000;
+
+// pdf.js's PasswordResponses.INCORRECT_PASSWORD.
+const INCORRECT_PASSWORD = 2;
 
 /**
  * Where the site serves pdf.js's data folders (see scripts/vite/pdfjs-assets.ts): CMaps for CJK text, standard
@@ -44,13 +48,16 @@ export interface OpenedPdf {
 /**
  * Opens a PDF the one way Docent opens PDFs: parsed in a worker of its own (pdf.js would otherwise parse on this
  * worker's thread: it looks for `window` to start one), so a hostile file can be stopped by ending that worker.
+ * A password that pdf.js finds wrong is tried again in the other forms writers encrypt with (see
+ * core/text/pdf-password.ts) before the file is reported as needing its password.
  */
 export function openPdf(data: Uint8Array, password?: string): OpenedPdf {
   const parser = typeof Worker === 'undefined' ? undefined : new Worker(pdfWorkerUrl, { type: 'module', name: 'docent-pdf-parser' });
+  const [typed, ...otherForms] = password === undefined ? [] : passwordForms(password);
   const task = getDocument({
     // pdf.js takes the buffer over (transfers it to its worker); a copy keeps the caller's bytes usable, for a retry.
     data: data.slice(),
-    password,
+    password: typed,
     worker: parser && PDFWorker.create({ port: parser }),
     // Closes CVE-2024-4367 (script run from a crafted font) for good.
     isEvalSupported: false,
@@ -65,6 +72,12 @@ export function openPdf(data: Uint8Array, password?: string): OpenedPdf {
     // has no document.
     useWorkerFetch: assetsUrl !== undefined,
   });
+  // pdf.js asks again, in the same parse, while a form is left; an Error ends the asking and the document fails
+  // with pdf.js's PasswordException (need or incorrect), as without this handler.
+  task.onPassword = (retry: (password: string | Error) => void, reason: number) => {
+    const next = reason === INCORRECT_PASSWORD ? otherForms.shift() : undefined;
+    retry(next ?? new Error('No other form of the password to try.'));
+  };
   return {
     task,
     async close() {

@@ -3,7 +3,8 @@ import { GlobalWorkerOptions } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readPdfPages, UnreadableFileError } from './pdf-text';
+import { makeAes256Pdf } from './make-aes-pdf.test-support';
+import { PasswordRequiredError, readPdfPages, UnreadableFileError } from './pdf-text';
 
 // In Node, pdf.js runs its worker in this thread, loaded from this file (the app's `?url` import is a browser path).
 beforeAll(() => {
@@ -64,5 +65,30 @@ describe('readPdfPages', () => {
 
   it('fails with a reason for a damaged file', async () => {
     await expect(readPdfPages(new TextEncoder().encode('%PDF-1.7\nthis is not really a pdf\n%%EOF'), () => {})).rejects.toThrow(UnreadableFileError);
+  });
+
+  describe('passwords of AES-256 PDFs (revisions 5 and 6), which take UTF-8 of the SASLprep\'d password', () => {
+    const utf8 = (text: string) => Buffer.from(text, 'utf8');
+    const textOf = async (pdf: Uint8Array, password?: string) => (await readPdfPages(pdf, () => {}, password)).pages[0].text;
+
+    it('opens revision 6 with a password SASLprep changes (pdf.js hashes it unprepared)', async () => {
+      const pdf = new Uint8Array(makeAes256Pdf('Hello from revision 6.', utf8('SaSLprep'), 6));
+      expect(await textOf(pdf, 'SªSL\u00ADprep')).toBe('Hello from revision 6.');
+      expect(await textOf(pdf, 'SaSLprep')).toBe('Hello from revision 6.');
+    });
+
+    it('opens revision 5 with a non-ASCII password (pdf.js takes its Latin-1 bytes)', async () => {
+      const pdf = new Uint8Array(makeAes256Pdf('Hello from revision 5.', utf8('pässwört'), 5));
+      expect(await textOf(pdf, 'pässwört')).toBe('Hello from revision 5.');
+    });
+
+    it('still asks for the password, and says when a given one is wrong in every form', async () => {
+      const pdf = new Uint8Array(makeAes256Pdf('Secret.', utf8('pässwört'), 6));
+      await expect(readPdfPages(pdf, () => {})).rejects.toMatchObject({ name: 'PasswordRequiredError', wrong: false });
+      const wrong = readPdfPages(pdf, () => {}, 'passwort');
+      await expect(wrong).rejects.toThrow(PasswordRequiredError);
+      await expect(wrong).rejects.toMatchObject({ wrong: true });
+      await expect(readPdfPages(pdf, () => {}, 'pässwört!')).rejects.toMatchObject({ wrong: true });
+    });
   });
 });

@@ -29,7 +29,7 @@ export async function prepareDocument(
   const drafts = chunkPages(id, pages, { countTokens: await embedder.tokenCounter(), title: file.name });
   if (drafts.length === 0) {
     throw new UnreadableFileError(
-      format === 'pdf' ? 'No text was found in this PDF: its pages hold only images (a scan?).' : 'No text was found in this file.',
+      format === 'pdf' ? 'No text was found in this PDF: its pages hold only images or drawings (a scan?).' : 'No text was found in this file.',
     );
   }
   const counts = { pageCount: pages.length, chunkCount: drafts.length };

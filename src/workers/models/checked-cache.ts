@@ -53,21 +53,27 @@ export class CheckedModelCache {
       await this.#discard(cache, key, path, 'it is not a model file');
       return undefined;
     }
-    // The body is checked as transformers.js reads it; if it fails, the entry goes and the load is retried.
-    const reader = checkedBody(path, cached.headers, cached.body).getReader();
-    const watched = new ReadableStream<Uint8Array>({
-      pull: async (controller) => {
-        try {
-          const { done, value } = await reader.read();
-          if (done) controller.close();
-          else controller.enqueue(value);
-        } catch (error) {
-          if (error instanceof DamagedModelFile) await this.#discard(cache, key, path, error.message);
-          controller.error(error);
-        }
+    // The body is checked as transformers.js reads it (not before: a match only to test presence reads nothing); if
+    // it fails, the entry goes and the load fails the way ModelLoader retries.
+    const body = cached.body;
+    let reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
+    const watched = new ReadableStream<Uint8Array>(
+      {
+        pull: async (controller) => {
+          reader ??= checkedBody(path, cached.headers, body).getReader();
+          try {
+            const { done, value } = await reader.read();
+            if (done) controller.close();
+            else controller.enqueue(value);
+          } catch (error) {
+            if (error instanceof DamagedModelFile) await this.#discard(cache, key, path, error.message);
+            controller.error(error);
+          }
+        },
+        cancel: (reason) => (reader ? reader.cancel(reason) : body.cancel(reason)),
       },
-      cancel: (reason) => reader.cancel(reason),
-    });
+      { highWaterMark: 0 }, // nothing is pulled until someone reads
+    );
     return new Response(watched, { status: cached.status, statusText: cached.statusText, headers: cached.headers });
   }
 

@@ -1,0 +1,123 @@
+// Downloads models for self-hosting: the files Docent's transformers.js pipelines fetch, from the Hugging Face hub
+// (or a mirror laid out like it: {host}/{id}/resolve/main/{file}) into the site's models folder, so the built site
+// needs no model host at all (air-gapped use). Each file is checked (an ONNX model, JSON that parses, the full
+// length) and written whole or not at all.
+//
+//   npm run models -- Xenova/gte-small Xenova/Qwen1.5-0.5B-Chat
+//   node scripts/download-models.mjs [--host URL] [--out DIR] [--fp32] [--force] <model id>...
+//
+// --host: default https://huggingface.co. --out: default public/models (vite copies it into the build; or use
+// dist/models after building). A model in Docent's catalog (src/core/models.ts) gets the files the catalog says
+// (int8 or fp32); any other id is read from its config.json: a causal LM is a chat model, anything else an
+// embedder, int8 unless --fp32. HF_TOKEN, when set, is sent to the host (gated models).
+import { createWriteStream, existsSync } from 'node:fs';
+import { mkdir, rename, rm, stat } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { Writable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { runnerImport } from 'vite';
+
+const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+/** Docent's own TypeScript modules, so the files fetched are exactly the ones the app asks for. */
+const load = async (path) => (await runnerImport(join(repo, path), { configFile: false, logLevel: 'silent' })).module;
+
+/** transformers.js 2.17's decoder-only model types (text generation); anything else is used as an embedder here. */
+const CAUSAL_LM_TYPES = new Set(['gpt2', 'gptj', 'gpt_bigcode', 'gpt_neo', 'gpt_neox', 'codegen', 'llama', 'qwen2', 'mistral', 'mixtral', 'phi', 'phi3', 'falcon', 'mpt', 'opt', 'bloom', 'stablelm', 'starcoder2', 'gemma', 'openelm']);
+
+const megabytes = (bytes) => `${(bytes / 1e6).toFixed(1)} MB`;
+
+export async function downloadModels(ids, { host = 'https://huggingface.co', out = join(repo, 'public/models'), fp32 = false, force = false, log = console.log, token = process.env.HF_TOKEN } = {}) {
+  const { MODEL_CATALOG } = await load('src/core/models.ts');
+  const { modelFiles, fileUrls } = await load('src/workers/models/model-files.ts');
+  const { checkedBody } = await load('src/workers/models/validate.ts');
+  const sources = { localModelsUrl: 'file:///unused/', remoteHost: host };
+  const headers = token ? { Authorization: `Bearer ${token}` } : {};
+
+  const fetchFile = async (id, path) => {
+    const url = fileUrls(sources, id, path).remote;
+    const response = await fetch(url, { headers }).catch((error) => {
+      throw new Error(`${url} could not be reached: ${error.cause?.message ?? error.message}`, { cause: error });
+    });
+    return { url, response };
+  };
+
+  /** Writes one file whole or not at all (a .part file renamed at the end); false when the host has no such file. */
+  const download = async (id, path, required) => {
+    const target = join(out, id, path);
+    if (!force && existsSync(target)) {
+      log(`  ${path}: already there (${megabytes((await stat(target)).size)}), kept (--force downloads it again)`);
+      return true;
+    }
+    const { url, response } = await fetchFile(id, path);
+    if (response.status === 404 && !required) {
+      log(`  ${path}: not on the host (optional)`);
+      return false;
+    }
+    if (!response.ok) throw new Error(`${url}: the host answered ${response.status} ${response.statusText}`);
+    await mkdir(dirname(target), { recursive: true });
+    const part = `${target}.part`;
+    const total = Number(response.headers.get('content-length')) || 0;
+    let last = 0;
+    const onBytes = (loaded) => {
+      if (process.stdout.isTTY && Date.now() - last > 200) {
+        last = Date.now();
+        process.stdout.write(`\r  ${path}: ${megabytes(loaded)}${total ? ` of ${megabytes(total)}` : ''}   `);
+      }
+    };
+    try {
+      await checkedBody(path, response.headers, response.body, onBytes).pipeTo(Writable.toWeb(createWriteStream(part)));
+      await rename(part, target);
+    } catch (error) {
+      await rm(part, { force: true });
+      throw new Error(`${url}: ${error.message}`, { cause: error });
+    }
+    if (process.stdout.isTTY) process.stdout.write('\r');
+    log(`  ${path}: ${megabytes((await stat(target)).size)}`);
+    return true;
+  };
+
+  const specOf = async (id) => {
+    const known = MODEL_CATALOG.find((spec) => spec.id === id);
+    if (known) return known;
+    const { url, response } = await fetchFile(id, 'config.json');
+    if (!response.ok) throw new Error(`${id}: ${url} answered ${response.status}; is the model id right?`);
+    const config = await response.json();
+    const causal = CAUSAL_LM_TYPES.has(config.model_type) || (config.architectures ?? []).some((name) => name.endsWith('ForCausalLM'));
+    return { id, task: causal ? 'generator' : 'embedder', label: id, quantized: !fp32 };
+  };
+
+  const written = [];
+  for (const id of ids) {
+    const spec = await specOf(id);
+    log(`${id} (${spec.task === 'generator' ? 'chat model' : 'search model'}, ${spec.quantized ? 'int8' : 'fp32'}) -> ${join(out, id)}`);
+    for (const file of modelFiles(spec)) {
+      if (await download(id, file.path, file.required)) written.push(join(out, id, file.path));
+    }
+  }
+  return written;
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: {
+      host: { type: 'string', default: 'https://huggingface.co' },
+      out: { type: 'string', default: join(repo, 'public/models') },
+      fp32: { type: 'boolean', default: false },
+      force: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help || positionals.length === 0) {
+    console.log('npm run models -- [--host URL] [--out DIR] [--fp32] [--force] <model id>...');
+    console.log('e.g. npm run models -- Xenova/gte-small Xenova/Qwen1.5-0.5B-Chat');
+    process.exit(values.help ? 0 : 2);
+  }
+  try {
+    await downloadModels(positionals, { host: values.host, out: resolve(values.out), fp32: values.fp32, force: values.force });
+  } catch (error) {
+    console.error(`\nDownload failed: ${error.message}`);
+    process.exit(1);
+  }
+}
