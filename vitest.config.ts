@@ -7,5 +7,7 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
     environment: 'node',
+    // Several suites run real ONNX Runtime sessions and build models; 5 s is too tight on a busy 2-core machine.
+    testTimeout: 20_000,
   },
 });

@@ -41,3 +41,18 @@ test('passages are found by their words even when the search model cannot load',
   await expect(docent.answer).toContainText('Her cat, named Marmalade');
   await expect(page.getByRole('status').filter({ hasText: 'Search model' })).toContainText('could not be downloaded');
 });
+
+test('with no search model reachable, documents are still added and found by their words, then embedded once it loads', async ({ page, context }) => {
+  await context.route('https://huggingface.co/**', (route) => route.abort('internetdisconnected'));
+  const docent = new DocentPage(page);
+  await page.goto('./?embedder=docent-test/unreachable-embedder&generator=none');
+  await docent.addFiles([{ name: 'almanac.pdf', mimeType: 'application/pdf', buffer: await makePdf(ALMANAC) }]);
+  await expect(docent.document('almanac.pdf')).toHaveAccessibleName(/Ready: 1 page, 1 passage\. Found by its words only/);
+  await docent.ask('Marmalade');
+  await expect(docent.answer).toContainText('Her cat, named Marmalade');
+
+  // The search model becomes available: the document is embedded in the background, and searched by meaning.
+  await page.goto('./?embedder=docent-test/tiny-embedder&generator=none');
+  await expect(docent.document('almanac.pdf')).toHaveAccessibleName(/^almanac\.pdf Ready: 1 page, 1 passage$/);
+  expect(await docent.passagesEmbedded()).toBe(1);
+});

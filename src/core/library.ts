@@ -30,7 +30,8 @@ export const embeddingText = (chunk: Pick<Chunk, 'context' | 'text'>) => (chunk.
 export type DocumentState =
   | { kind: 'indexing'; stage: 'reading'; done: number; total: number }
   | { kind: 'indexing'; stage: 'embedding'; done: number; total: number }
-  | { kind: 'ready' }
+  /** `keywordsOnly`: found by its words, not yet by meaning (the search model was unavailable, or changed). */
+  | { kind: 'ready'; keywordsOnly?: boolean }
   | { kind: 'needs-password'; wrong: boolean }
   | { kind: 'failed'; reason: string };
 

@@ -26,7 +26,8 @@ export function describeDocumentState(state: DocumentState, pageCount: number, c
         : `Indexing: embedded ${state.done} of ${state.total} passages`;
     case 'ready': {
       const ready = `Ready: ${pageCount} ${pageCount === 1 ? 'page' : 'pages'}, ${chunkCount} ${chunkCount === 1 ? 'passage' : 'passages'}`;
-      return warning ? `${ready}. ${warning}` : ready;
+      const notes = [warning, state.keywordsOnly && 'Found by its words only until the search model is available.'].filter(Boolean);
+      return notes.length ? `${ready}. ${notes.join(' ')}` : ready;
     }
     case 'needs-password':
       return state.wrong ? 'Needs its password: that one is not right. Try again.' : 'Needs its password: this PDF is encrypted.';

@@ -35,8 +35,8 @@ export function LibraryPanel({ documents, reindex, excluded, onIncludedChange, o
       {error && <p role="alert">{error}</p>}
       {reindex && (
         <p role="status" className="reindex">
-          Re-indexing with {reindex.model.label}: {reindex.done} of {reindex.total} documents. Answers use the previous search model
-          until it is done.
+          Indexing by meaning with {reindex.model.label}: {reindex.done} of {reindex.total} documents. Until then, searches use what
+          is indexed already.
         </p>
       )}
       {documents.length === 0 ? (

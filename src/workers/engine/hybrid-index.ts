@@ -70,10 +70,10 @@ export class HybridIndex {
     return hybrid;
   }
 
-  /** Indexes a document's words, and its vectors when they are of this index's model. */
-  add(docId: DocId, chunks: readonly Chunk[], embeddings: Pick<StoredEmbeddings, 'modelId' | 'vectors' | 'dims'>): void {
-    const { modelId, vectors, dims } = embeddings;
-    if (modelId === this.vectors.modelId) {
+  /** Indexes a document's words, and its vectors when it has some of this index's model. */
+  add(docId: DocId, chunks: readonly Chunk[], embeddings: Pick<StoredEmbeddings, 'modelId' | 'vectors' | 'dims'> | undefined): void {
+    if (embeddings?.modelId === this.vectors.modelId) {
+      const { vectors, dims } = embeddings;
       this.vectors.add(chunks.map((chunk, row) => ({ id: chunk.id, vector: vectors.subarray(row * dims, (row + 1) * dims) })));
     }
     this.keywords.add(docId, chunks);

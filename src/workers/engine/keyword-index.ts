@@ -73,10 +73,13 @@ export class KeywordIndex {
 
   search(query: string, limit: number, onlyDocs?: ReadonlySet<DocId>): KeywordHit[] {
     const filter = onlyDocs && ((result: { id: ChunkId }) => onlyDocs.has(docIdOf(result.id)));
+    // MiniSearch multiplies each score by the number of query terms matched; BM25 has no such factor. Taking it out
+    // moves SciFact nDCG@10 from 0.642 to 0.667 (Anserini's BM25: 0.679), measured with `npm run eval`.
     return this.miniSearch
       .search(query, { filter })
-      .slice(0, limit)
-      .map((result) => ({ id: result.id as ChunkId, score: result.score }));
+      .map((result) => ({ id: result.id as ChunkId, score: result.score / Math.max(1, result.queryTerms.length) }))
+      .sort((a, b) => b.score - a.score)
+      .slice(0, limit);
   }
 
   toStored(): StoredKeywordIndex {

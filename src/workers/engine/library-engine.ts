@@ -31,6 +31,9 @@ import { LibrarySync, type LibraryChange } from './library-sync';
 
 class IngestionCancelled extends Error {}
 
+/** The "model" of a document stored without vectors (no search model then): every model finds it stale. */
+const NOT_EMBEDDED = '';
+
 /** Larger files are refused before reading: a browser tab has a few GB at most, and readers need several times the file. */
 export const MAX_FILE_BYTES = 300 * 1024 * 1024;
 
@@ -70,11 +73,9 @@ export class LibraryEngine implements EngineApi {
   async init(config: EngineConfig, onEvent: (event: EngineEvent) => void): Promise<DocumentSummary[]> {
     if (!this.#opening) {
       this.#opening = this.#open(config, onEvent);
-      const session = await this.#opening;
-      void this.#reembed(session, session.embedder, session.index.vectors).catch(() => undefined);
+      this.#catchUp(await this.#opening);
     }
-    await this.#opening;
-    return this.#snapshot();
+    return this.#snapshot(await this.#opening);
   }
 
   async #open(config: EngineConfig, onEvent: (event: EngineEvent) => void): Promise<Session> {
@@ -85,6 +86,7 @@ export class LibraryEngine implements EngineApi {
     const index = await HybridIndex.open(db, config.embedder.id, documents.map((document) => document.id), embeddings);
     // Documents embedded by another model (the search model changed) are found by keywords until re-embedded.
     for (const stored of documents) this.#documents.set(stored.id, { ...stored, state: { kind: 'ready' } });
+    for (const stored of documents) this.#embeddedBy.set(stored.id, NOT_EMBEDDED);
     for (const stored of embeddings) this.#embeddedBy.set(stored.docId, stored.modelId);
     const sync = new LibrarySync((change) => void this.#applyRemoteChange(change));
     return { db, index, sync, embedder: new Embedder(config.embedder, onEvent), emit: onEvent };
@@ -103,8 +105,8 @@ export class LibraryEngine implements EngineApi {
   /** Takes a document stored by another tab into this tab's indexes and library list. */
   async #adopt(session: Session, docId: DocId): Promise<void> {
     const [document, embeddings, chunks] = await Promise.all([getDocument(session.db, docId), getEmbeddings(session.db, docId), getChunksOf(session.db, docId)]);
-    if (!document || !embeddings) return;
-    this.#embeddedBy.set(docId, embeddings.modelId);
+    if (!document) return;
+    this.#embeddedBy.set(docId, embeddings?.modelId ?? NOT_EMBEDDED);
     session.index.add(docId, chunks, embeddings);
     this.#documents.set(docId, { ...document, state: { kind: 'ready' } });
     this.#locked.delete(docId);
@@ -112,7 +114,24 @@ export class LibraryEngine implements EngineApi {
   }
 
   async prepare(): Promise<void> {
-    await (await this.#session()).embedder.prepare();
+    const session = await this.#session();
+    await session.embedder.prepare();
+    this.#catchUp(session);
+  }
+
+  #catchingUp: Promise<void> | undefined;
+
+  /**
+   * Embeds, into the live index, documents that lack vectors of the current model (stored while it was unavailable,
+   * or by another model), one run at a time; a run that fails (the model still unavailable) is tried again later.
+   */
+  #catchUp(session: Session): void {
+    this.#catchingUp ??= this.#reembed(session, session.embedder, session.index.vectors)
+      .catch(() => undefined)
+      .finally(() => {
+        this.#catchingUp = undefined;
+        this.#publish(session);
+      });
   }
 
   async setEmbedder(model: ModelSpec): Promise<void> {
@@ -251,9 +270,10 @@ export class LibraryEngine implements EngineApi {
         await saveDocument(session.db, bundle);
         if (cancelled()) return deleteDocument(session.db, id);
         session.sync.announce({ kind: 'added', docId: id });
-        this.#embeddedBy.set(id, bundle.embeddings.modelId);
+        this.#embeddedBy.set(id, bundle.embeddings?.modelId ?? NOT_EMBEDDED);
         session.index.add(id, bundle.chunks, bundle.embeddings);
         update({ ...bundle.document, state: { kind: 'ready' } });
+        if (bundle.embeddings) this.#catchUp(session);
       });
     } catch (error) {
       if (error instanceof IngestionCancelled) return;
@@ -266,12 +286,20 @@ export class LibraryEngine implements EngineApi {
     }
   }
 
-  #snapshot(): DocumentSummary[] {
-    return [...this.#documents.values()].sort((a, b) => a.addedAt - b.addedAt);
+  /** The library as listed: a ready document without vectors of the model in use is found by keywords only. */
+  #snapshot(session: Session): DocumentSummary[] {
+    const model = session.index.vectors.modelId;
+    return [...this.#documents.values()]
+      .map((document) =>
+        document.state.kind === 'ready' && this.#embeddedBy.has(document.id) && this.#embeddedBy.get(document.id) !== model
+          ? { ...document, state: { kind: 'ready' as const, keywordsOnly: true } }
+          : document,
+      )
+      .sort((a, b) => a.addedAt - b.addedAt);
   }
 
   #publish(session: Session) {
-    session.emit({ type: 'library', documents: this.#snapshot() });
+    session.emit({ type: 'library', documents: this.#snapshot(session) });
   }
 
   /** Requests that arrive while the library is still opening wait for it. */

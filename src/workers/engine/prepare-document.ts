@@ -26,17 +26,22 @@ export async function prepareDocument(
     (done, total) => onProgress({ kind: 'indexing', stage: 'reading', done, total }, { pageCount: total, chunkCount: 0 }),
     password,
   );
-  const drafts = chunkPages(id, pages, { countTokens: await embedder.tokenCounter(), title: file.name });
+  // Without the search model (offline before its first download) the chunker estimates tokens, and the document is
+  // stored for keyword search; it is embedded once the model loads.
+  const countTokens = await embedder.tokenCounter().catch(() => undefined);
+  const drafts = chunkPages(id, pages, { countTokens, title: file.name });
   if (drafts.length === 0) {
     throw new UnreadableFileError(
       format === 'pdf' ? 'No text was found in this PDF: its pages hold only images or drawings (a scan?).' : 'No text was found in this file.',
     );
   }
   const counts = { pageCount: pages.length, chunkCount: drafts.length };
-  const { vectors, dims } = await embedder.embedPassages(
-    drafts.map((draft) => draft.contextText),
-    (done) => onProgress({ kind: 'indexing', stage: 'embedding', done, total: drafts.length }, counts),
-  );
+  const embedded = countTokens
+    ? await embedder.embedPassages(
+        drafts.map((draft) => draft.contextText),
+        (done) => onProgress({ kind: 'indexing', stage: 'embedding', done, total: drafts.length }, counts),
+      )
+    : undefined;
   const withoutText = format === 'pdf' ? pages.filter((page) => !page.text.trim() && !unreadablePages.includes(page.page)).map((page) => page.page) : [];
   // Storing contextText would store every passage twice: its first line is kept, to embed the same text again later.
   const chunks: Chunk[] = drafts.map(({ contextText, ...chunk }) => {
@@ -48,6 +53,6 @@ export async function prepareDocument(
     file: { docId: id, type: file.type, blob: file, password },
     pages: pages.map(({ page, text, layout }) => ({ docId: id, page, text, layout: layout && { ...layout, runs: packRuns(layout.runs) } })),
     chunks,
-    embeddings: { docId: id, modelId: embedder.model.id, dims, chunkIds: chunks.map((chunk) => chunk.id), vectors },
+    embeddings: embedded && { docId: id, modelId: embedder.model.id, chunkIds: chunks.map((chunk) => chunk.id), ...embedded },
   };
 }

@@ -96,7 +96,8 @@ export interface DocumentBundle {
   file: StoredFile;
   pages: readonly StoredPage[];
   chunks: readonly Chunk[];
-  embeddings: StoredEmbeddings;
+  /** Absent when the search model was unavailable: the document is found by keywords until it is embedded. */
+  embeddings?: StoredEmbeddings;
 }
 
 /** Writes a document, its file, chunks and vectors in one transaction: all of it is stored, or none. */
@@ -107,7 +108,7 @@ export async function saveDocument(db: LibraryDb, { document, file, pages, chunk
     writes.push(tx.objectStore('documents').put(document), tx.objectStore('files').put(file));
     for (const page of pages) writes.push(tx.objectStore('pages').put(page));
     for (const chunk of chunks) writes.push(tx.objectStore('chunks').put(chunk));
-    writes.push(tx.objectStore('embeddings').put(embeddings));
+    if (embeddings) writes.push(tx.objectStore('embeddings').put(embeddings));
     await Promise.all(writes);
   } catch (error) {
     // A put that throws at once (a bad key, a value that cannot be cloned) leaves the transaction running, and it
