@@ -188,3 +188,29 @@ test('starting on a question loads both models, so the answer does not wait for 
   await expect(status('Search model')).toContainText('ready');
   await expect(status('Chat model')).toContainText('ready');
 });
+
+test('models are chosen in the settings: a new search model re-embeds the library, the chat model can be none', async ({ page }) => {
+  const docent = new DocentPage(page);
+  await docent.open();
+  await docent.addFiles([await almanacFile()]);
+  await expect(docent.document('almanac.pdf')).toHaveAccessibleName(/Ready/);
+
+  await page.getByRole('button', { name: 'Settings' }).click();
+  const settings = page.getByRole('dialog', { name: 'Settings' });
+  await settings.getByRole('combobox', { name: 'Search model' }).selectOption({ label: 'Second test embedder (generated)' });
+  await settings.getByRole('combobox', { name: 'Chat model' }).selectOption({ label: 'None: answers quote your documents, nothing to download' });
+  await settings.getByRole('button', { name: 'Close' }).click();
+
+  await expect(page.getByRole('status').filter({ hasText: 'Search model' })).toContainText('Second test embedder');
+  await expect(page.getByRole('status').filter({ hasText: 'Chat model' })).toContainText('none');
+  await expect.poll(() => docent.passagesEmbedded()).toBe(4);
+  await docent.ask("What is the name of the keeper's cat?");
+  await expect(docent.answer).toContainText('Her cat, named Marmalade');
+
+  // The choice is remembered, and nothing is embedded again after a reload.
+  await page.goto('./');
+  await expect(page.getByRole('status').filter({ hasText: 'Search model' })).toContainText('Second test embedder');
+  await expect(docent.document('almanac.pdf')).toHaveAccessibleName(/^almanac\.pdf Ready: 2 pages, 2 passages$/);
+  await docent.ask("What is the name of the keeper's cat?");
+  expect(await docent.passagesEmbedded()).toBe(0);
+});

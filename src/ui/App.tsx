@@ -1,6 +1,5 @@
 import { useMemo } from 'react';
 import { isSettled } from '../core/conversation';
-import type { ModelChoice } from '../core/models';
 import { LibraryDocuments, ShowSource } from './chat/AnswerText';
 import { ChatList } from './chat/ChatList';
 import { ChatPanel } from './chat/ChatPanel';
@@ -15,16 +14,16 @@ import type { SourceStore } from './sources/source-store';
 import { useStore } from './store';
 
 interface Props {
-  models: ModelChoice;
   library: LibraryStore;
   chats: ConversationStore;
   sources: SourceStore;
 }
 
-export function App({ models, library, chats, sources }: Props) {
+export function App({ library, chats, sources }: Props) {
   const { open: openSource } = useStore(sources);
   const { documents, excluded, error, embedder, embedderStatus, reindex } = useStore(library);
-  const { saved, active, generatorStatus } = useStore(chats);
+  const { saved, active, generator, generatorStatus } = useStore(chats);
+  const chosen = useMemo(() => ({ embedder, generator }), [embedder, generator]);
   const dragging = useFileDrop(library.addFiles);
   const libraryIds = useMemo(() => new Set(documents.map((document) => document.id)), [documents]);
   return (
@@ -32,8 +31,8 @@ export function App({ models, library, chats, sources }: Props) {
       <header className="app__header">
         <h1>Docent</h1>
         <p className="tagline">Private answers from your documents. Nothing leaves this device.</p>
-        <ModelStatusBar models={{ embedder, generator: models.generator }} status={{ embedder: embedderStatus, generator: generatorStatus }} />
-        <Settings models={models} />
+        <ModelStatusBar models={chosen} status={{ embedder: embedderStatus, generator: generatorStatus }} />
+        <Settings models={chosen} onEmbedder={library.setEmbedder} onGenerator={chats.setGenerator} />
       </header>
       <main className="app__main">
         <div className="app__side">

@@ -1,11 +1,11 @@
 import { proxy } from 'comlink';
 import { isSettled, titleFrom, type Conversation, type Turn } from '../core/conversation';
 import type { DocId } from '../core/ids';
-import type { ModelChoice } from '../core/models';
+import { NO_GENERATOR, type ModelChoice, type ModelSpec } from '../core/models';
 import type { ModelStatus, ModelStatusEvent } from '../core/protocol';
 import type { Workers } from '../rpc/workers';
 import { askQuestion } from './ask-question';
-import { modelSources } from './model-settings';
+import { modelSources, saveModelChoice } from './model-settings';
 import { Store } from './store';
 
 interface ConversationState {
@@ -13,6 +13,8 @@ interface ConversationState {
   saved: Conversation[];
   /** The conversation in view; a new one is saved with its first answer. */
   active: Conversation;
+  /** The chat model in use; null: answers are the passages' key sentences. */
+  generator: ModelSpec | null;
   generatorStatus: ModelStatus;
 }
 
@@ -22,9 +24,9 @@ const blankConversation = (): Conversation => ({ id: crypto.randomUUID(), title:
 export class ConversationStore extends Store<ConversationState> {
   constructor(
     private readonly workers: Workers,
-    private readonly models: ModelChoice,
+    private models: ModelChoice,
   ) {
-    super({ saved: [], active: blankConversation(), generatorStatus: { kind: 'idle' } });
+    super({ saved: [], active: blankConversation(), generator: models.generator, generatorStatus: { kind: 'idle' } });
   }
 
   /** Loads saved chats and prepares the chat model (it downloads on the first question). Call after the library opens. */
@@ -34,10 +36,24 @@ export class ConversationStore extends Store<ConversationState> {
       const [latest] = this.state.saved;
       if (latest && this.state.active.turns.length === 0) this.update({ active: latest });
     });
-    if (this.models.generator) {
-      const onStatus = (event: ModelStatusEvent) => this.update({ generatorStatus: event.status });
-      void this.workers.generator.init({ generator: this.models.generator, sources: modelSources() }, proxy(onStatus));
-    }
+    this.#startGenerator();
+  }
+
+  /** Changes the chat model (or none): remembered, and used from the next question on. */
+  readonly setGenerator = (generator: ModelSpec | null) => {
+    saveModelChoice('generator', generator?.id ?? NO_GENERATOR);
+    this.models = { ...this.models, generator };
+    this.update({ generator, generatorStatus: { kind: 'idle' } });
+    this.#startGenerator();
+  };
+
+  #startGenerator() {
+    const { generator } = this.models;
+    if (!generator) return;
+    const onStatus = (event: ModelStatusEvent) => {
+      if (event.model.id === this.models.generator?.id) this.update({ generatorStatus: event.status });
+    };
+    void this.workers.generator.init({ generator, sources: modelSources() }, proxy(onStatus));
   }
 
   /** Asks in the conversation in view; `onlyDocs` limits the search to some documents (all when absent). */

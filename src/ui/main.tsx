@@ -20,7 +20,7 @@ function startApp() {
 
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
-      <App models={models} library={library} chats={chats} sources={sources} />
+      <App library={library} chats={chats} sources={sources} />
     </StrictMode>,
   );
 }

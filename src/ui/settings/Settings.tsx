@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { ModelChoice } from '../../core/models';
+import type { ModelChoice, ModelSpec } from '../../core/models';
 import { useStore } from '../store';
 import { appShell } from './app-shell';
 import { SettingsDialog } from './SettingsDialog';
@@ -9,8 +9,15 @@ import { SettingsStore } from './settings-store';
  * The header's Settings control: the button and its dialog, plus what cannot wait for the dialog: an update ready to
  * take over, and a model that could not be kept for offline use.
  */
-export function Settings({ models }: { models: ModelChoice }) {
+interface Props {
+  models: ModelChoice;
+  onEmbedder: (model: ModelSpec) => void;
+  onGenerator: (model: ModelSpec | null) => void;
+}
+
+export function Settings({ models, onEmbedder, onGenerator }: Props) {
   const [store] = useState(() => new SettingsStore(models));
+  useEffect(() => store.choose(models), [store, models]);
   const { notices } = useStore(store);
   const { updateReady } = useStore(appShell);
   const [open, setOpen] = useState(false);
@@ -43,6 +50,8 @@ export function Settings({ models }: { models: ModelChoice }) {
         <SettingsDialog
           store={store}
           models={models}
+          onEmbedder={onEmbedder}
+          onGenerator={onGenerator}
           onClose={() => {
             setOpen(false);
             button.current?.focus();

@@ -2,6 +2,7 @@ import { useEffect, useId, useRef } from 'react';
 import type { ModelChoice, ModelSpec, ModelTask } from '../../core/models';
 import type { CachedModel } from '../../core/protocol';
 import { formatBytes, formatProgress } from '../format';
+import { ModelChooser } from './ModelChooser';
 import { useStore } from '../store';
 import { appShell } from './app-shell';
 import type { SettingsStore, StorageState } from './settings-store';
@@ -11,6 +12,8 @@ const ROLE: Record<ModelTask, string> = { embedder: 'Search model', generator: '
 interface Props {
   store: SettingsStore;
   models: ModelChoice;
+  onEmbedder: (model: ModelSpec) => void;
+  onGenerator: (model: ModelSpec | null) => void;
   onClose: () => void;
 }
 
@@ -18,7 +21,7 @@ interface Props {
  * A modal dialog (the browser's own: the page behind is inert, Esc closes it, focus stays inside) with the models
  * kept for offline use and the storage this site uses.
  */
-export function SettingsDialog({ store, models, onClose }: Props) {
+export function SettingsDialog({ store, models, onEmbedder, onGenerator, onClose }: Props) {
   const dialog = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const state = useStore(store);
@@ -44,6 +47,7 @@ export function SettingsDialog({ store, models, onClose }: Props) {
 
       <section aria-labelledby={`${titleId}-models`}>
         <h3 id={`${titleId}-models`}>Models</h3>
+        <ModelChooser embedder={models.embedder} generator={models.generator} onEmbedder={onEmbedder} onGenerator={onGenerator} />
         <ul className="settings__models" aria-label="Models kept in this browser">
           {chosen.map((model) => (
             <ModelRow key={model.id} model={model} cached={cached(model)} busy={state.downloading} onDelete={() => void store.remove(model)} />

@@ -30,7 +30,13 @@ const messageOf = (error: unknown) => (error instanceof Error ? error.message : 
 
 /** The Settings' state: the chosen models in the cache, the storage this site uses, and what happened to them. */
 export class SettingsStore extends Store<SettingsState> {
-  readonly #models: ModelSpec[];
+  #models: ModelSpec[];
+
+  /** The models whose cache the settings show; they change when the person chooses others. */
+  choose(models: ModelChoice): void {
+    this.#models = [models.embedder, ...(models.generator ? [models.generator] : [])];
+    void this.refresh();
+  }
 
   constructor(models: ModelChoice) {
     super({ downloading: false, progress: [], notices: [] });

@@ -1,0 +1,83 @@
+import { useId, useState } from 'react';
+import { MODEL_CATALOG, NO_GENERATOR, resolveModel, type ModelSpec, type ModelTask } from '../../core/models';
+import { formatBytes } from '../format';
+
+const OTHER = 'other';
+const ROLE: Record<ModelTask, string> = { embedder: 'Search model', generator: 'Chat model' };
+
+/** What a person weighs when choosing: the download, and for chat models how much they read at once. */
+function describe(model: ModelSpec): string {
+  const facts = [
+    model.weightsBytes && `${formatBytes(model.weightsBytes)} download`,
+    model.contextTokens && `reads ${model.contextTokens.toLocaleString('en')} tokens at once`,
+  ].filter(Boolean);
+  return facts.length ? `${model.label} (${facts.join(', ')})` : model.label;
+}
+
+interface Props {
+  task: ModelTask;
+  current: ModelSpec | null;
+  onChoose: (model: ModelSpec | null) => void;
+}
+
+/** One role's model: a short list, "none" for the chat model, or any transformers.js model id. */
+function ModelSelect({ task, current, onChoose }: Props) {
+  const id = useId();
+  // Generated test models are offered only while one is in use: they exist for tests and for trying Docent out.
+  const isTest = (model: ModelSpec | null) => model?.id.startsWith('docent-test/') ?? false;
+  const offered = MODEL_CATALOG.filter((model) => model.task === task && (!isTest(model) || isTest(current)));
+  const currentValue = current === null ? NO_GENERATOR : offered.some((model) => model.id === current.id) ? current.id : OTHER;
+  const [value, setValue] = useState(currentValue);
+  const [customId, setCustomId] = useState(currentValue === OTHER ? (current?.id ?? '') : '');
+  const choose = (next: string) => {
+    setValue(next);
+    if (next === OTHER) return;
+    onChoose(next === NO_GENERATOR ? null : resolveModel(task, next));
+  };
+  return (
+    <div className="model-chooser__row">
+      <label htmlFor={id}>{ROLE[task]}</label>
+      <select id={id} value={value} onChange={(event) => choose(event.target.value)}>
+        {offered.map((model) => (
+          <option key={model.id} value={model.id}>
+            {describe(model)}
+          </option>
+        ))}
+        {task === 'generator' && <option value={NO_GENERATOR}>None: answers quote your documents, nothing to download</option>}
+        <option value={OTHER}>Another transformers.js model…</option>
+      </select>
+      {value === OTHER && (
+        <form
+          className="model-chooser__custom"
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (customId.trim()) onChoose(resolveModel(task, customId.trim()));
+          }}
+        >
+          <label>
+            {ROLE[task]} id (for example your own fine-tuned model on the Hugging Face hub)
+            <input value={customId} placeholder="owner/name" onChange={(event) => setCustomId(event.target.value)} />
+          </label>
+          <button type="submit" disabled={!customId.trim()}>
+            Use this model
+          </button>
+        </form>
+      )}
+    </div>
+  );
+}
+
+export function ModelChooser({ embedder, generator, onEmbedder, onGenerator }: {
+  embedder: ModelSpec;
+  generator: ModelSpec | null;
+  onEmbedder: (model: ModelSpec) => void;
+  onGenerator: (model: ModelSpec | null) => void;
+}) {
+  return (
+    <div className="model-chooser">
+      <ModelSelect task="embedder" current={embedder} onChoose={(model) => model && model.id !== embedder.id && onEmbedder(model)} />
+      <p className="hint">A new search model embeds your library again in the background; answers use the current one until it is done.</p>
+      <ModelSelect task="generator" current={generator} onChoose={(model) => model?.id !== generator?.id && onGenerator(model)} />
+    </div>
+  );
+}
