@@ -126,7 +126,8 @@ export class LibraryEngine implements EngineApi {
    * or by another model), one run at a time; a run that fails (the model still unavailable) is tried again later.
    */
   #catchUp(session: Session): void {
-    this.#catchingUp ??= this.#reembed(session, session.embedder, session.index.vectors)
+    if (this.#catchingUp) return;
+    this.#catchingUp = this.#reembed(session, session.embedder, session.index.vectors)
       .catch(() => undefined)
       .finally(() => {
         this.#catchingUp = undefined;
