@@ -1,0 +1,531 @@
+// `npm run bench`: Docent's real pipeline, measured in headless Chromium on a production build, each figure beside a
+// baseline measured in the same run. A benchmark, not a test: it asserts nothing about time (it fails only when
+// something does not run). See docs/PERFORMANCE.md.
+//
+//   npm run bench [-- --smoke] [-- --json FILE] [-- --only extraction,ingestion,library,generation]
+//
+// --smoke: the tiny generated test models and small sizes (seconds; no ../shared needed), run by `npm test`.
+// --json FILE: also write every measurement as JSON.   --port N: the bench's own server (default 4320).
+// --shared DIR: the shared folder (default ../shared).   --skip-typecheck: skip the bench page's type check.
+// --filter REGEX: only the ingestion and generation cases whose label matches (e.g. 'gte.*int8').
+// --thorough: every embedder on the whole long PDF, not only its first 16 pages (30-40 minutes on 2 idle cores,
+//   against ~10 for a full run).
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { chromium } from '@playwright/test';
+import { writeTestModels } from '../make-test-models.mjs';
+import { sampleHeap } from './lib/heap.mjs';
+import { findGeoTopo, makeLongPdf, pdfPrefix } from './lib/inputs.mjs';
+import { kb, markdownTable, mb, ms, num, ratio } from './lib/report.mjs';
+import { serveStatic } from './server.mjs';
+
+const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const SECTIONS = ['extraction', 'ingestion', 'library', 'generation'];
+const { values: options } = parseArgs({
+  options: {
+    smoke: { type: 'boolean', default: false },
+    json: { type: 'string' },
+    only: { type: 'string' },
+    port: { type: 'string', default: process.env.DOCENT_BENCH_PORT ?? '4320' },
+    shared: { type: 'string', default: resolve(repo, '../shared') },
+    'skip-typecheck': { type: 'boolean', default: false },
+    filter: { type: 'string' },
+    thorough: { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h', default: false },
+  },
+});
+if (options.help) {
+  const source = readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n');
+  console.log(source.slice(0, source.findIndex((line) => line.startsWith('import'))).join('\n'));
+  process.exit(0);
+}
+const filter = options.filter ? new RegExp(options.filter, 'i') : undefined;
+const only = options.only ? options.only.split(',').map((s) => s.trim()) : SECTIONS;
+const unknown = only.filter((section) => !SECTIONS.includes(section));
+if (unknown.length) {
+  console.error(`Unknown section(s) ${unknown.join(', ')}; known: ${SECTIONS.join(', ')}`);
+  process.exit(2);
+}
+
+// Same flags as playwright.config.ts's CHROMIUM_ARGS (a .ts file Node 20 cannot import): no calls to Google's hosts.
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CACHE = resolve(repo, 'node_modules/.cache/docent-bench');
+// One build folder per run, removed afterwards: several checkouts' or sessions' runs never share one.
+const DIST = process.env.DOCENT_BENCH_DIST ?? join(CACHE, `run-${process.pid}`);
+// Generated inputs beside the build: a run with another DOCENT_BENCH_DIST never touches this run's files.
+const INPUTS = `${DIST}-inputs`;
+const BENCH_MODELS = resolve(repo, '.cache/bench-models');
+const shared = resolve(options.shared);
+/** Pages of the long PDF each embedder configuration ingests in a full (not --thorough) run. */
+const PREFIX_PAGES = 16;
+const smoke = options.smoke;
+const skipped = [];
+const skip = (what, why) => {
+  skipped.push({ what, why });
+  console.log(`  skipped: ${what}: ${why}`);
+};
+const started = Date.now();
+const elapsed = () => `${((Date.now() - started) / 1000).toFixed(0)} s`;
+const log = (message) => console.log(`[bench ${elapsed()}] ${message}`);
+
+function run(command, args, env = {}) {
+  try {
+    return execFileSync(command, args, { cwd: repo, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+  } catch (error) {
+    console.error(error.stdout, error.stderr);
+    throw new Error(`${command} ${args.join(' ')} failed`, { cause: error });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Models and inputs
+
+const embedderSpec = (id, quantized, label) => ({ id, task: 'embedder', label, quantized });
+const TINY_EMBEDDER = { spec: embedderSpec('docent-test/tiny-embedder', false, 'tiny test embedder'), file: 'onnx/model.onnx', dims: 64 };
+const TINY_CHAT = { spec: { id: 'docent-test/tiny-chat', task: 'generator', label: 'tiny test chat', quantized: false, contextTokens: 2048 }, file: 'onnx/decoder_model_merged.onnx' };
+
+function benchModelsReady() {
+  const need = ['minilm-l6-shaped/onnx/model_quantized.onnx', 'gte-small-shaped/onnx/model.onnx', 'smollm-360m-shaped/onnx/decoder_model_merged_quantized.onnx'];
+  return need.every((file) => existsSync(join(BENCH_MODELS, 'docent-bench', file)));
+}
+
+function prepareBenchModels() {
+  if (smoke) return false;
+  if (benchModelsReady()) return true;
+  if (!existsSync(join(shared, 'models/skeletons'))) {
+    skip('real-shape models', `no ${join(shared, 'models/skeletons')} (real configs and tokenizers to shape them from)`);
+    return false;
+  }
+  log('writing the real-shape bench models (node scripts/make-bench-models.mjs, ~10 s)');
+  run('node', ['scripts/make-bench-models.mjs']);
+  return benchModelsReady();
+}
+
+async function prepareInputs() {
+  mkdirSync(INPUTS, { recursive: true });
+  const files = {};
+  writeFileSync(join(INPUTS, 'warm-up.pdf'), await makeLongPdf(1, { linesPerPage: 12, title: 'Warm-up' }));
+  const geo = smoke ? undefined : findGeoTopo(shared);
+  if (geo) {
+    files.long = { path: geo.path, name: geo.name, label: `${geo.name} (${geo.pages} pages, pdfTeX)`, short: `${geo.pages} p.` };
+  } else {
+    const pages = smoke ? 8 : 117;
+    if (!smoke) skip('GeoTopo PDF', `not found through ${join(shared, 'corpus/pdfs/pypdf-samples/files.json')}; using a generated ${pages}-page PDF`);
+    writeFileSync(join(INPUTS, 'long.pdf'), await makeLongPdf(pages));
+    files.long = { path: join(INPUTS, 'long.pdf'), name: 'generated-long.pdf', label: `generated ${pages}-page PDF (pdf-lib)`, short: `${pages} p.` };
+  }
+  const prefixPages = PREFIX_PAGES;
+  writeFileSync(join(INPUTS, 'prefix.pdf'), await pdfPrefix(files.long.path, prefixPages));
+  files.prefix = { path: join(INPUTS, 'prefix.pdf'), name: `first-${prefixPages}-pages-${files.long.name}`, label: `first ${prefixPages} pages of ${files.long.name}`, short: `first ${prefixPages} p.` };
+  return files;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The plan: what to measure in smoke and full mode
+
+function makePlan(haveBenchModels) {
+  const real = (name, label, quantized) => ({
+    spec: embedderSpec(`docent-bench/${name}`, quantized, `${label} ${quantized ? 'int8' : 'fp32'}`),
+    file: quantized ? 'onnx/model_quantized.onnx' : 'onnx/model.onnx',
+    dims: 384,
+  });
+  if (smoke) {
+    return {
+      extraction: { repeats: 1, embedder: TINY_EMBEDDER },
+      ingestion: [1, 2].map((threads) => ({ model: TINY_EMBEDDER, threads, file: 'long', replayEvery: 1, heap: threads === 2 })),
+      library: { sizes: [300, 1000], reloadSizes: [1000], dims: 64, embedder: TINY_EMBEDDER, voyMax: 1000, queries: 30, k: 10, reloadQueries: 5, chunksPerDocument: 100 },
+      generation: { model: TINY_CHAT, threads: [1, 2], bareThreads: [1, 2], tokens: 4, passages: 3, passageCharacters: 400 },
+    };
+  }
+  const embedders = haveBenchModels
+    ? [real('minilm-l6-shaped', 'MiniLM-L6-shaped', true), real('minilm-l6-shaped', 'MiniLM-L6-shaped', false), real('gte-small-shaped', 'gte-small-shaped', true), real('gte-small-shaped', 'gte-small-shaped', false)]
+    : [];
+  const gteInt8 = haveBenchModels ? real('gte-small-shaped', 'gte-small-shaped', true) : TINY_EMBEDDER;
+  return {
+    extraction: { repeats: 3, embedder: gteInt8 },
+    // Every embedder and thread count on the first pages of the long PDF (the whole PDF with --thorough), then the
+    // app's default (gte int8, 2 threads) on the whole PDF, which also records the heap.
+    ingestion: [
+      ...embedders.flatMap((model) => [1, 2].map((threads) => ({ model, threads, file: options.thorough ? 'long' : 'prefix', replayEvery: 1 }))),
+      // Every other batch replayed: half the replay time for the same estimate of the bare session's speed.
+      ...(haveBenchModels && !options.thorough ? [{ model: gteInt8, threads: 2, file: 'long', replayEvery: 2, heap: true }] : []),
+    ],
+    prefixPages: PREFIX_PAGES,
+    // Voy's serialize() is ~8.2 KB of JSON per vector: at 50k a ~410 MB string, near V8's limit (STACK-NOTES).
+    library: { sizes: [1000, 10000, 50000], reloadSizes: [10000, 50000], dims: gteInt8.dims, embedder: gteInt8, voyMax: 10000, queries: 100, k: 10, reloadQueries: 20, chunksPerDocument: 1000 },
+    generation: haveBenchModels
+      ? {
+          model: { spec: { id: 'docent-bench/smollm-360m-shaped', task: 'generator', label: 'SmolLM-360M-shaped int8', quantized: true, contextTokens: 2048 }, file: 'onnx/decoder_model_merged_quantized.onnx' },
+          threads: [1, 2],
+          bareThreads: [1, 2],
+          tokens: 24,
+          passages: 7,
+          passageCharacters: 950,
+        }
+      : undefined,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Driving the page
+
+let browser;
+let server;
+let baseUrl;
+
+async function openPage(query = '') {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  await page.goto(`${baseUrl}${query}`);
+  await page.waitForSelector('html[data-bench-ready]', { state: 'attached' });
+  return { context, page, errors };
+}
+
+/** Calls globalThis.bench[method](...args) in a fresh context; `query` opens the page with a search string. */
+async function inPage(method, args, { query = '', keep = false } = {}) {
+  const session = await openPage(query);
+  try {
+    const value = await session.page.evaluate(async ([name, params]) => {
+      try {
+        return await globalThis.bench[name](...params);
+      } catch (error) {
+        throw new Error(error instanceof Error ? `${error.message}\n${error.stack}` : String(error), { cause: error });
+      }
+    }, [method, args]);
+    return keep ? { ...value, session } : value;
+  } catch (error) {
+    const lines = error.message.split('\n');
+    const errors = session.errors.length ? `\n  page errors: ${session.errors.slice(-3).join('\n  ')}` : '';
+    throw new Error(`${method} failed: ${process.env.DOCENT_BENCH_DEBUG ? lines.join('\n') : lines[0]}${errors}`, { cause: error });
+  } finally {
+    if (!keep) await session.context.close();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Sections
+
+const results = {};
+/** Table rows; each records the machine's 1-minute load average when it was measured (other work skews timings). */
+const rows = [];
+const pushRow = rows.push.bind(rows);
+rows.push = (...added) => pushRow(...added.map((row) => ({ ...row, load: Number(loadavg()[0].toFixed(2)) })));
+const modelUrl = (model) => `${baseUrl}models/${model.spec.id}/${model.file}`;
+
+async function extraction(plan, files) {
+  const { embedder, repeats } = plan.extraction;
+  log(`extraction + chunking: ${files.long.label}, ${repeats} run(s), chunks counted in ${embedder.spec.label} tokens`);
+  const { result } = await inPage('extraction', ['bench-data/long.pdf', files.long.name, embedder.spec, repeats]);
+  const best = result.runs.reduce((a, b) => (a.readMs + a.chunkMs <= b.readMs + b.chunkMs ? a : b));
+  const total = best.readMs + best.chunkMs;
+  results.extraction = { file: files.long.label, ...result };
+  rows.push({
+    section: 'Extraction + chunking',
+    case: `${files.long.label}`,
+    figure: `${num((result.pages / total) * 1000)} pages/s (read ${ms(best.readMs)}, chunk ${ms(best.chunkMs)})`,
+    baseline: '',
+    notes: `${result.pages} pages, ${result.characters.toLocaleString('en-US')} chars, ${result.chunks} chunks (${embedder.spec.label} tokenizer); best of ${result.runs.length}`,
+  });
+}
+
+async function ingestion(plan, files) {
+  results.ingestion = [];
+  const queries = ['What is a compact space?', 'fundamental group of the circle', 'Euler characteristic of a polyhedron', 'covering maps and lifting', 'Hausdorff metric spaces'];
+  const document = { long: files.long, prefix: files.prefix };
+  if (plan.ingestion.some((config) => config.file === 'prefix')) {
+    skip(
+      `ingestion of the whole ${files.long.name} with every embedder`,
+      `its first ${plan.prefixPages} pages per embedder and thread count, the whole PDF with the app's default (gte int8, 2 threads) only; --thorough runs every one on the whole PDF (~30-40 min)`,
+    );
+  }
+  for (const config of plan.ingestion) {
+    const input = document[config.file];
+    const label = `${config.model.spec.label}, ${config.threads} thread${config.threads > 1 ? 's' : ''}, ${input.short}`;
+    if (filter && !filter.test(label)) continue;
+    log(`ingestion: ${label}`);
+    const heap = config.heap ? await sampleHeap(browser) : undefined;
+    let outcome;
+    try {
+      outcome = await inPage('ingest', [
+        {
+          embedder: config.model.spec,
+          modelUrl: modelUrl(config.model),
+          threads: config.threads,
+          queries,
+          replayEvery: config.replayEvery,
+          warmUpUrl: 'bench-data/warm-up.pdf',
+          fileUrl: `bench-data/${config.file}.pdf`,
+          fileName: input.name,
+        },
+      ]);
+    } finally {
+      if (heap) results.heap = { during: label, ...(await heap.stop()) };
+    }
+    const { setup, result } = outcome;
+    const replayed = result.replay;
+    results.ingestion.push({ label, model: config.model.spec, threads: config.threads, file: input.label, setup, ...result });
+    rows.push({
+      section: 'Ingestion (end to end)',
+      case: label,
+      figure: `${num((result.pages / result.totalMs) * 1000, 2)} pages/s (${ms(result.totalMs)})`,
+      baseline: replayed ? `bare ORT session, same batches: ${num((result.pages / result.bareMs) * 1000, 2)} pages/s (${ms(result.bareMs)})` : 'skipped (see below)',
+      ratio: replayed ? ratio(result.totalMs / result.bareMs) : '',
+      notes: [
+        `${result.pages} pages, ${result.chunks} chunks in ${result.batches} batches (${result.batchShapes})`,
+        `read+chunk ${ms(result.readAndChunkMs)}, embed ${ms(result.embedMs)} of which model ${ms(result.modelRunMs)}`,
+        replayed ? `replay of ${replayed.batches} batches: bare ${ms(replayed.bareMs)} vs pipeline session ${ms(replayed.pipelineMs)}` : '',
+        `IndexedDB ${kb(result.storedBytes / result.chunks)}/chunk incl. the original file`,
+      ].filter(Boolean).join('; '),
+    });
+    rows.push({
+      section: 'Query embedding',
+      case: label,
+      figure: `p50 ${ms(result.queryEmbedMs.p50)}, p95 ${ms(result.queryEmbedMs.p95)}`,
+      baseline: '',
+      notes: `engine.search on this library (${result.chunks} chunks): p50 ${ms(result.searchMs.p50)}; n=${result.queryEmbedMs.n}`,
+    });
+  }
+  if (results.heap) {
+    const peakOf = (pattern) => results.heap.targets.filter((t) => pattern.test(t.url)).reduce((max, t) => Math.max(max, t.peak), 0);
+    rows.push({
+      section: 'Peak JS heap during ingestion',
+      case: results.heap.during,
+      figure: `${mb(results.heap.totalPeak)} (page + all workers)`,
+      baseline: '',
+      notes: `library worker ${mb(peakOf(/bench\.worker/))} (pdf.js parses inside it: its PDFWorker falls back to a "fake worker" in a worker); ${results.heap.targets.length} targets, ${results.heap.samples} samples of CDP Runtime.getHeapUsage; wasm memory (model weights) not included`,
+    });
+  }
+}
+
+async function library(plan) {
+  const request = plan.library;
+  results.library = [];
+  const session = await openPage();
+  try {
+    for (const size of request.sizes) {
+      log(`library: growing to ${size.toLocaleString('en-US')} chunks (stored and indexed as the engine does), ${request.queries} queries per retriever`);
+      await session.page.goto(baseUrl);
+      await session.page.waitForSelector('html[data-bench-ready]', { state: 'attached' });
+      const grow = { chunks: size, chunksPerDocument: request.chunksPerDocument, dims: request.dims, modelId: request.embedder.spec.id, chunkCharacters: 1000, queries: request.queries, k: request.k };
+      const { result: grown } = await session.page.evaluate(([params, spec]) => globalThis.bench.growLibrary(params, spec), [grow, request.embedder.spec]);
+      const entry = { size, grown };
+      results.library.push(entry);
+      const scan = grown.retrieval.find((row) => row.kind === 'baseline');
+      for (const row of grown.retrieval.filter((r) => r.kind !== 'baseline')) {
+        rows.push({
+          section: 'Retrieval (no query embedding)',
+          case: `${row.retriever}, ${size.toLocaleString('en-US')} chunks`,
+          figure: `p50 ${ms(row.p50)}, p95 ${ms(row.p95)}`,
+          baseline: scan ? `exact Float32Array scan: p50 ${ms(scan.p50)}, p95 ${ms(scan.p95)}` : '',
+          ratio: scan ? ratio(row.p95 / scan.p95) : '',
+          notes: `k=${request.k}; source chunk found ${num(100 * row.found, 0)}%${row.kind === 'dense' ? `, top-k agreement with exact ${num(row.agreement, 3)}` : ''}; ratio of p95`,
+        });
+      }
+      const perChunk = grown.storedBytes / grown.added;
+      const textPerChunk = grown.textBytes / grown.added;
+      rows.push({
+        section: 'Library growth',
+        case: `to ${size.toLocaleString('en-US')} chunks (+${grown.added.toLocaleString('en-US')})`,
+        figure: `store + index ${ms(grown.addMs)}, keyword index written back ${ms(grown.persistMs)}`,
+        baseline: '',
+        notes: `IndexedDB ${kb(perChunk)} per chunk (${kb(perChunk - textPerChunk)} beyond its ${kb(textPerChunk)} of text; storage.estimate() delta, pages keep a second copy of the text); reopening the ${(size - grown.added).toLocaleString('en-US')} stored chunks took ${ms(grown.openMs)}`,
+      });
+      if (request.reloadSizes.includes(size)) await reload(session.page, request, size, entry);
+    }
+  } finally {
+    await session.context.close();
+  }
+}
+
+async function reload(page, request, size, entry) {
+  log(`reload: ${size.toLocaleString('en-US')} chunks, the app's engine worker`);
+  const engineRequest = { embedder: request.embedder.spec, question: 'the harbour ledger and the lighthouse', queries: request.reloadQueries, dims: request.dims };
+  await page.goto(`${baseUrl}?reload=engine&request=${encodeURIComponent(JSON.stringify(engineRequest))}`);
+  const engine = await page.evaluate(() => globalThis.reload);
+  const worker = page.workers().find((w) => w.url().includes('engine.worker'));
+  const embedQuery = worker ? await worker.evaluate(() => performance.getEntriesByName('docent:embed-query').map((e) => e.duration)) : [];
+  const rest = embedQuery.slice(1).sort((a, b) => a - b);
+  const medianEmbed = rest[Math.floor(rest.length / 2)];
+
+  let voy;
+  if (size <= request.voyMax) {
+    log(`reload: ${size.toLocaleString('en-US')} chunks, baseline Voy serialize/deserialize`);
+    await page.goto(baseUrl);
+    await page.waitForSelector('html[data-bench-ready]', { state: 'attached' });
+    const saved = await page.evaluate(() => globalThis.bench.saveVoySerialized());
+    await page.goto(`${baseUrl}?reload=voy&dims=${request.dims}`);
+    voy = { ...saved.result, ...(await page.evaluate(() => globalThis.reload)).result };
+  } else {
+    skip(
+      `Voy serialize baseline at ${size.toLocaleString('en-US')} chunks`,
+      `serialize() makes ~8.2 KB of JSON per vector (~${Math.round((size * 8.2) / 1000)} MB here), near V8's string limit; measured up to ${request.voyMax.toLocaleString('en-US')}`,
+    );
+  }
+  log(`reload: ${size.toLocaleString('en-US')} chunks, baseline exact scan`);
+  await page.goto(`${baseUrl}?reload=scan&dims=${request.dims}`);
+  const scan = (await page.evaluate(() => globalThis.reload)).result;
+  log(`reload: ${size.toLocaleString('en-US')} chunks, the steps of opening the library one by one`);
+  await page.goto(baseUrl);
+  await page.waitForSelector('html[data-bench-ready]', { state: 'attached' });
+  const parts = (await page.evaluate((id) => globalThis.bench.openBreakdown(id), request.embedder.spec.id)).result;
+  Object.assign(entry, { engine, embedQuery, voy, scan, parts });
+
+  rows.push({
+    section: 'Reload to first answer',
+    case: `${size.toLocaleString('en-US')} chunks, ${request.embedder.spec.label}`,
+    figure: `first answer ${ms(engine.firstResultAt)} (library ready ${ms(engine.readyAt)})`,
+    baseline: [voy ? `Voy deserialize: ready ${ms(voy.readyAt)}` : 'Voy deserialize: skipped', `exact scan: ready ${ms(scan.readyAt)}`].join('; '),
+    ratio: ratio(engine.readyAt / scan.readyAt),
+    notes: `from navigation start; ready = engine.init resolved; opening's steps one by one: read records ${ms(parts.readMs)}, build Voy ${ms(parts.vectorIndexMs)}, restore keyword index ${ms(parts.keywordIndexMs)}; first answer adds loading the embedder from Cache Storage and embedding the query (${ms(embedQuery[0])}); ${engine.ready}/${engine.documents} documents ready; ratio of ready times`,
+  });
+  rows.push({
+    section: 'Search after reload (engine)',
+    case: `${size.toLocaleString('en-US')} chunks`,
+    figure: `engine.search p50 ${ms(engine.searchMs.p50)}, p95 ${ms(engine.searchMs.p95)}`,
+    baseline: '',
+    notes: `hybrid search through the engine worker: query embedding (p50 ${ms(medianEmbed)}), Voy + BM25, reading the chunks; n=${engine.searchMs.n}`,
+  });
+  if (voy) {
+    rows.push({
+      section: 'IndexedDB per chunk',
+      case: `Voy's serialized index, ${size.toLocaleString('en-US')} chunks`,
+      figure: `${kb(voy.storedBytes / size)} per chunk`,
+      baseline: '',
+      notes: `baseline for the vectors alone: the app stores ${kb(request.dims * 4)} of Float32 per chunk instead; serialize() ${ms(voy.serializeMs)}, ${(voy.characters / 1e6).toFixed(0)} M chars`,
+    });
+  }
+}
+
+async function generation(plan) {
+  const request = plan.generation;
+  if (!request) {
+    skip('generation', 'the SmolLM-360M-shaped model is missing (needs ../shared/models/skeletons)');
+    return;
+  }
+  results.generation = [];
+  for (const threads of request.threads) {
+    const label = `${request.model.spec.label}, ${threads} thread${threads > 1 ? 's' : ''}`;
+    if (filter && !filter.test(label)) continue;
+    const withBare = request.bareThreads.includes(threads);
+    log(`generation: ${label}, the app's AnswerWriter${withBare ? ' with a bare session in lockstep' : ''}`);
+    if (!withBare) {
+      skip(`bare-session baseline for generation at ${threads} thread${threads > 1 ? 's' : ''}`, `it doubles a prefill of over half a minute; the ${request.bareThreads.join(', ')}-thread row carries the overhead (--thorough runs it)`);
+    }
+    const { setup, result } = await inPage('generate', [
+      {
+        generator: request.model.spec,
+        bareModelUrl: withBare ? modelUrl(request.model) : undefined,
+        threads,
+        tokens: request.tokens,
+        passages: request.passages,
+        passageCharacters: request.passageCharacters,
+      },
+    ]);
+    results.generation.push({ label, threads, setup, ...result });
+    const { bare } = result;
+    rows.push({
+      section: 'Generation',
+      case: label,
+      figure: `first token ${ms(result.firstTokenMs)}, ${num(result.tokensPerSecond, 2)} tokens/s`,
+      baseline: bare ? `bare ORT session with KV cache, same steps: first token ${ms(bare.firstTokenMs)}, ${num(bare.tokensPerSecond, 2)} tokens/s` : 'skipped (see below)',
+      ratio: bare ? `${ratio(result.firstTokenMs / bare.firstTokenMs)} first token, ${ratio(bare.tokensPerSecond / result.tokensPerSecond)} per token` : '',
+      notes: `prompt ${result.promptTokens} tokens (${result.passagesInPrompt} passages) through the app's AnswerWriter, its prefill ${ms(result.prefillMs)} in the model; ${result.generated} tokens streamed, then stop()`,
+    });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+async function main() {
+  log(`${smoke ? 'smoke' : 'full'} run: ${only.join(', ')}`);
+  if (!options['skip-typecheck']) {
+    log('type-checking the bench page against the app (tsc -p scripts/bench)');
+    run('npx', ['tsc', '--noEmit', '-p', 'scripts/bench/tsconfig.json']);
+  }
+  log(`building the bench page (vite build --config scripts/bench/vite.bench.config.ts -> ${DIST})`);
+  run('npx', ['vite', 'build', '--config', 'scripts/bench/vite.bench.config.ts'], { DOCENT_BENCH_DIST: DIST, VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' });
+  await writeTestModels(join(DIST, 'models'));
+  const haveBenchModels = prepareBenchModels();
+  const files = await prepareInputs();
+  const plan = makePlan(haveBenchModels);
+
+  const mounts = { '/bench-data/long.pdf': files.long.path, '/bench-data/prefix.pdf': files.prefix.path, '/bench-data/warm-up.pdf': join(INPUTS, 'warm-up.pdf') };
+  if (haveBenchModels) mounts['/models/docent-bench/'] = join(BENCH_MODELS, 'docent-bench');
+  server = await serveStatic({ root: DIST, port: Number(options.port), mounts });
+  baseUrl = server.url;
+  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const environment = await inPage('environment', []);
+  if (!environment.setup.crossOriginIsolated) console.warn('warning: the bench worker is not cross-origin isolated; ORT will run one thread');
+
+  const meta = {
+    date: new Date().toISOString(),
+    mode: smoke ? 'smoke' : 'full',
+    command: `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`,
+    machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGB: Math.round(totalmem() / 2 ** 30) },
+    node: process.version,
+    chromium: browser.version(),
+    userAgent: environment.result.userAgent,
+    crossOriginIsolated: environment.setup.crossOriginIsolated,
+    hardwareConcurrency: environment.setup.hardwareConcurrency,
+    appDefaultThreads: environment.setup.appDefaultThreads,
+  };
+  log(`Chromium ${meta.chromium}, Node ${meta.node}, ${meta.machine.cpus} cores; isolated ${meta.crossOriginIsolated}, app's ORT threads ${meta.appDefaultThreads}`);
+  if (loadavg()[0] > meta.machine.cpus + 1) console.warn(`warning: the machine is busy (load ${loadavg()[0].toFixed(1)} on ${meta.machine.cpus} cores): timings will be slower and noisier than on an idle one; see the load column.`);
+
+  const sections = { extraction, ingestion, library, generation };
+  const failures = [];
+  for (const name of SECTIONS) {
+    if (!only.includes(name)) continue;
+    if (name === 'ingestion' && plan.ingestion.length === 0) {
+      skip('ingestion', 'the real-shape embedders are missing (needs ../shared/models/skeletons)');
+      continue;
+    }
+    try {
+      await sections[name](plan, files);
+    } catch (error) {
+      failures.push(`${name}: ${error.message}`);
+      console.error(`[bench] ${name} failed: ${error.message}`);
+    }
+  }
+
+  console.log(`\nDocent bench (${meta.mode}), ${meta.date}: Chromium ${meta.chromium}, Node ${meta.node}, ${meta.machine.cpus} cores (${meta.machine.cpuModel}), ${meta.machine.memoryGB} GB\n`);
+  console.log(markdownTable(rows));
+  // The bench itself keeps up to 2 cores busy; more than one core's worth beyond the cores is other work.
+  const loaded = rows.filter((row) => row.load > meta.machine.cpus + 1).length;
+  if (loaded) console.log(`\n${loaded} of ${rows.length} rows were measured with a 1-minute load average above ${meta.machine.cpus + 1} on ${meta.machine.cpus} cores (other processes): compare them with care.`);
+  if (skipped.length) {
+    console.log('\nSkipped:');
+    for (const { what, why } of skipped) console.log(`- ${what}: ${why}`);
+  }
+  console.log(`\nTotal ${elapsed()}.`);
+  if (options.json) {
+    const path = resolve(options.json);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, `${JSON.stringify({ meta, rows, skipped, failures, results }, null, 2)}\n`);
+    console.log(`JSON written to ${path}`);
+  }
+  if (failures.length) {
+    console.error(`\n${failures.length} section(s) failed to run:\n- ${failures.join('\n- ')}`);
+    process.exitCode = 1;
+  }
+}
+
+try {
+  await main();
+} catch (error) {
+  console.error(`[bench] ${error.stack ?? error}`);
+  process.exitCode = 1;
+} finally {
+  await browser?.close();
+  await server?.close();
+  if (!process.env.DOCENT_BENCH_DIST) for (const folder of [DIST, INPUTS]) rmSync(folder, { recursive: true, force: true });
+}

@@ -1,0 +1,95 @@
+// What the eval page's worker is asked and answers (scripts/eval/run.mjs sends the requests through the page).
+
+export type Mode = 'keyword' | 'dense' | 'hybrid';
+export const MODES: readonly Mode[] = ['keyword', 'dense', 'hybrid'];
+
+export type Progress = (message: string) => void;
+
+export interface EvalSetup {
+  /** The eval site's base URL: models/ and pdfjs/ are under it, as under the app's. */
+  siteUrl: string;
+  /** A transformers.js model id, resolved as the app resolves `?embedder=`; none: keyword search only. */
+  embedder?: string;
+  modes: Mode[];
+  /** ONNX Runtime threads; undefined: the app's choice. */
+  threads?: number;
+}
+
+export interface LibraryReport {
+  documents: number;
+  failed: { id: string; reason: string }[];
+  pages: number;
+  chunks: number;
+  tokenizer: string;
+  threads: number;
+  timings: { modelLoadMs: number; readMs: number; chunkMs: number; embedMs: number; indexMs: number };
+}
+
+export interface BeirRequest {
+  documents: { id: string; title: string; text: string }[];
+  queries: { id: string; text: string }[];
+  /** Query id -> [document id, grade] pairs. */
+  qrels: [string, [string, number][]][];
+  /** Chunks retrieved per query and mode, ranked into documents by their best chunk. */
+  depth: number;
+  /** Also score keyword-index variants (not the app) that tell where keyword quality is lost. */
+  diagnose: boolean;
+}
+
+export interface BeirFigures {
+  ndcg10: number;
+  recall10: number;
+  recall100: number;
+}
+
+export interface BeirModeResult extends BeirFigures {
+  searchMs: number;
+  /** Queries whose ranking held fewer than 100 documents. */
+  shortRankings: number;
+  /** Query id -> its 100 best documents. */
+  run: Record<string, string[]>;
+  perQuery: Record<string, BeirFigures>;
+}
+
+export interface BeirResult {
+  library: LibraryReport;
+  queries: number;
+  queryEmbedMs: number;
+  modes: Partial<Record<Mode, BeirModeResult>>;
+  diagnostics?: (BeirFigures & { label: string })[];
+}
+
+export interface DocqaRequest {
+  /** Path inside the folder (the id gold paths name) and the URL the page fetches it from. */
+  files: { path: string; url: string }[];
+  questions: { question: string; answer: string; gold: string }[];
+}
+
+export const DOCQA_KS = [1, 5, 10] as const;
+
+export interface DocqaShares {
+  /** Share of questions with a chunk of the gold document among the k retrieved. */
+  gold: number;
+  /** Share whose answer appears (case-insensitive) in the k retrieved chunks. */
+  answer: number;
+  /** The same over answers other than a bare yes/no (found in almost any text). */
+  answerNotYesNo: number;
+}
+
+export interface DocqaModeResult {
+  byK: Record<number, DocqaShares>;
+  searchMs: number;
+  perQuestion: { gold: number[]; answer: number[] }[];
+}
+
+export interface DocqaResult {
+  library: LibraryReport;
+  questions: number;
+  yesNo: number;
+  /** The ceiling of `answer`: share of questions whose answer appears in some chunk of the gold document at all. */
+  reachable: number;
+  /** The same over answers other than a bare yes/no. */
+  reachableNotYesNo: number;
+  queryEmbedMs: number;
+  modes: Partial<Record<Mode, DocqaModeResult>>;
+}
