@@ -301,7 +301,7 @@ async function ingestion(plan, files) {
       case: results.heap.during,
       figure: `${mb(results.heap.totalPeak)} (page + all workers)`,
       baseline: '',
-      notes: `library worker ${mb(peakOf(/bench\.worker/))} (pdf.js parses inside it: its PDFWorker falls back to a "fake worker" in a worker); ${results.heap.targets.length} targets, ${results.heap.samples} samples of CDP Runtime.getHeapUsage; wasm memory (model weights) not included`,
+      notes: `library worker ${mb(peakOf(/bench\.worker/))}, pdf.js parser ${mb(peakOf(/pdf\.worker/))}; ${results.heap.targets.length} targets, ${results.heap.samples} samples of CDP Runtime.getHeapUsage; wasm memory (model weights) not included`,
     });
   }
 }
