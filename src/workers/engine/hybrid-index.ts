@@ -51,7 +51,8 @@ export class HybridIndex {
     const vectors = await VectorIndex.create(modelId);
     for (const stored of embeddings) {
       if (stored.modelId !== modelId) continue;
-      vectors.add(stored.chunkIds.map((id, row) => ({ id, vector: stored.vectors.subarray(row * stored.dims, (row + 1) * stored.dims) })));
+      const entries = stored.chunkIds.map((id, row) => ({ id, vector: stored.vectors.subarray(row * stored.dims, (row + 1) * stored.dims) }));
+      vectors.add(entries, { background: true });
     }
     const stored = await loadKeywordIndex(db);
     const keywords = stored ? KeywordIndex.restore(stored) : KeywordIndex.empty();

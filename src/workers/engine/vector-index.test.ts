@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { asDocId, chunkIdOf } from '../../core/ids';
 import { VectorIndex } from './vector-index';
 
@@ -73,6 +73,21 @@ describe('VectorIndex, guarding Voy', () => {
     index.add(Array.from({ length: 70_000 }, (_, i) => ({ id: id(i), vector: embedding(i) })));
     expect(index.size).toBe(70_000);
     expect(index.search(embedding(123), 1)[0].id).toBe(id(123));
+  }, 60_000);
+
+  it('answers at once after a reload, exactly, while Voy is built in the background, then the same through Voy', async () => {
+    const index = await VectorIndex.create('m');
+    const embedding = (i: number) => unit(...Array.from({ length: 384 }, (_, d) => Math.sin(i * (d + 1) * 0.7 + d)));
+    index.add(Array.from({ length: 5_000 }, (_, i) => ({ id: id(i), vector: embedding(i) })), { background: true });
+    expect(index.built).toBe(false);
+    const before = index.search(embedding(42), 5);
+    expect(before[0].id).toBe(id(42));
+    // A point that never reached Voy is removed from the waiting set, not from Voy (which would leave a ghost).
+    index.remove(new Set([id(4_999)]));
+    await vi.waitFor(() => expect(index.built).toBe(true), { timeout: 30_000 });
+    expect(index.search(embedding(42), 5)).toEqual(before);
+    expect(index.search(embedding(4_998), 20)).toHaveLength(20);
+    expect(index.search(embedding(4_999), 20).some((hit) => hit.id === id(4_999))).toBe(false);
   }, 60_000);
 
   it('searches only the chosen documents, exactly', async () => {
