@@ -82,7 +82,8 @@ export function writeReport(batches: BatchRecord[], absent: string[]): string {
   const summary = [
     `Corpus: ${totals.files} files, ${number(totals.pages)} pages, ${number(totals.characters)} characters, ${number(totals.ms)} ms in all` +
       (absent.length ? ` (listed but absent: ${absent.join(', ')})` : ''),
-    ...[...byOutcome].sort((a, b) => b[1] - a[1]).map(([outcome, count]) => `  ${outcome}: ${count}`),
+    // "failed" is an outcome class here (a file refused with a reason), not a failed test: said so, for log readers.
+    ...[...byOutcome].sort((a, b) => b[1] - a[1]).map(([outcome, count]) => `  outcome ${outcome === 'failed' ? 'refused with a reason' : outcome}: ${count} files`),
     'Slowest:',
     ...slowest.map((file) => `  ${number(file.ms)} ms  ${file.file} (${file.pages ?? 0} pages, ${file.outcome})`),
     `After each of ${batches.length} batches a new file was indexed and a question cited: ${unhealthy.length === 0 ? 'yes' : `no (batches ${unhealthy.map((b) => b.batch).join(', ')})`}`,
