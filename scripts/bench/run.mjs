@@ -10,13 +10,13 @@
 // --filter REGEX: only the ingestion and generation cases whose label matches (e.g. 'gte.*int8').
 // --thorough: every embedder on the whole long PDF, not only its first 16 pages (30-40 minutes on 2 idle cores,
 //   against ~10 for a full run).
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { chromium } from '@playwright/test';
+import { launchChromium } from '../lib/headless-chromium.mjs';
+import { runCommand } from '../lib/run-command.mjs';
 import { writeTestModels } from '../make-test-models.mjs';
 import { sampleHeap } from './lib/heap.mjs';
 import { findGeoTopo, makeLongPdf, pdfPrefix } from './lib/inputs.mjs';
@@ -51,8 +51,6 @@ if (unknown.length) {
   process.exit(2);
 }
 
-// Same flags as playwright.config.ts's CHROMIUM_ARGS (a .ts file Node 20 cannot import): no calls to Google's hosts.
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const CACHE = resolve(repo, 'node_modules/.cache/docent-bench');
 // One build folder per run, removed afterwards: several checkouts' or sessions' runs never share one.
 const DIST = process.env.DOCENT_BENCH_DIST ?? join(CACHE, `run-${process.pid}`);
@@ -72,14 +70,7 @@ const started = Date.now();
 const elapsed = () => `${((Date.now() - started) / 1000).toFixed(0)} s`;
 const log = (message) => console.log(`[bench ${elapsed()}] ${message}`);
 
-function run(command, args, env = {}) {
-  try {
-    return execFileSync(command, args, { cwd: repo, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
-  } catch (error) {
-    console.error(error.stdout, error.stderr);
-    throw new Error(`${command} ${args.join(' ')} failed`, { cause: error });
-  }
-}
+const run = (command, args, env) => runCommand(command, args, { cwd: repo, env });
 
 // ---------------------------------------------------------------------------------------------------------------
 // Models and inputs
@@ -462,7 +453,7 @@ async function main() {
   if (haveBenchModels) mounts['/models/docent-bench/'] = join(BENCH_MODELS, 'docent-bench');
   server = await serveStatic({ root: DIST, port: Number(options.port), mounts });
   baseUrl = server.url;
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  browser = await launchChromium();
   const environment = await inPage('environment', []);
   if (!environment.setup.crossOriginIsolated) console.warn('warning: the bench worker is not cross-origin isolated; ORT will run one thread');
 

@@ -17,7 +17,6 @@
 // --depth N          BEIR: chunks retrieved per query, ranked into documents by best chunk (default 1000).
 // --split NAME       BEIR qrels file (default test).   --threads N  ONNX Runtime threads (default: the app's choice).
 // --port N           the eval's own server (default 4340).   --skip-typecheck, --skip-build
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -25,6 +24,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { serveStatic } from '../bench/server.mjs';
 import { launchChromium } from '../lib/headless-chromium.mjs';
+import { runCommand } from '../lib/run-command.mjs';
 import { writeTestModels } from '../make-test-models.mjs';
 import { loadBeir, loadDocqa } from './datasets.mjs';
 
@@ -89,14 +89,7 @@ const started = Date.now();
 const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
 const log = (message) => console.log(`[eval ${seconds(Date.now() - started)}] ${message}`);
 
-function run(command, args, env = {}) {
-  try {
-    return execFileSync(command, args, { cwd: repo, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
-  } catch (error) {
-    console.error(error.stdout, error.stderr);
-    throw new Error(`${command} ${args.join(' ')} failed`, { cause: error });
-  }
-}
+const run = (command, args, env) => runCommand(command, args, { cwd: repo, env });
 
 /** The models folder's owners, each mounted at models/<owner>/ (the build's own generated test models stay served). */
 function modelMounts(folder) {
