@@ -61,7 +61,7 @@ export function App({ library, chats, sources }: Props) {
               turns={active.turns}
               generatorStatus={generatorStatus}
               answering={active.turns.some((turn) => !isSettled(turn))}
-              onAsk={(question) => void chats.ask(question, library.searchScope)}
+              onAsk={(question) => void chats.ask(question, { embedder, onlyDocs: library.searchScope })}
               onStop={chats.stop}
               onPrepare={chats.prepare}
             />

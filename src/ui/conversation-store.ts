@@ -1,7 +1,7 @@
 import { proxy } from 'comlink';
 import { isSettled, titleFrom, type Conversation, type Turn } from '../core/conversation';
 import type { DocId } from '../core/ids';
-import { NO_GENERATOR, type ModelChoice, type ModelSpec } from '../core/models';
+import { NO_GENERATOR, type ModelSpec } from '../core/models';
 import type { ModelStatus, ModelStatusEvent } from '../core/protocol';
 import type { Workers } from '../rpc/workers';
 import { askQuestion } from './ask-question';
@@ -24,9 +24,9 @@ const blankConversation = (): Conversation => ({ id: crypto.randomUUID(), title:
 export class ConversationStore extends Store<ConversationState> {
   constructor(
     private readonly workers: Workers,
-    private models: ModelChoice,
+    generator: ModelSpec | null,
   ) {
-    super({ saved: [], active: blankConversation(), generator: models.generator, generatorStatus: { kind: 'idle' } });
+    super({ saved: [], active: blankConversation(), generator, generatorStatus: { kind: 'idle' } });
   }
 
   /** Loads saved chats and prepares the chat model (it downloads on the first question). Call after the library opens. */
@@ -42,27 +42,29 @@ export class ConversationStore extends Store<ConversationState> {
   /** Changes the chat model (or none): remembered, and used from the next question on. */
   readonly setGenerator = (generator: ModelSpec | null) => {
     saveModelChoice('generator', generator?.id ?? NO_GENERATOR);
-    this.models = { ...this.models, generator };
     this.update({ generator, generatorStatus: { kind: 'idle' } });
     this.#startGenerator();
   };
 
   #startGenerator() {
-    const { generator } = this.models;
+    const { generator } = this.state;
     if (!generator) return;
     const onStatus = (event: ModelStatusEvent) => {
-      if (event.model.id === this.models.generator?.id) this.update({ generatorStatus: event.status });
+      if (event.model.id === this.state.generator?.id) this.update({ generatorStatus: event.status });
     };
     void this.workers.generator.init({ generator, sources: modelSources() }, proxy(onStatus));
   }
 
-  /** Asks in the conversation in view; `onlyDocs` limits the search to some documents (all when absent). */
-  readonly ask = async (question: string, onlyDocs?: DocId[]) => {
+  /**
+   * Asks in the conversation in view. The library says how it searches: its search model (whose similarity floor
+   * judges relevance) and the documents to search (all when `onlyDocs` is absent).
+   */
+  readonly ask = async (question: string, { embedder, onlyDocs }: { embedder: ModelSpec; onlyDocs?: DocId[] }) => {
     const conversation = this.state.active;
     const turn: Turn = { id: crypto.randomUUID(), question, status: 'searching', answer: '', sources: [], promptSources: [], keySentences: [] };
     const history = conversation.turns.filter(isSettled);
     this.#updateConversation(conversation.id, (c) => ({ title: c.turns.length ? c.title : titleFrom(question), turns: [...c.turns, turn] }));
-    await askQuestion({ question, history, onlyDocs }, this.workers, this.models, (changes) =>
+    await askQuestion({ question, history, onlyDocs }, this.workers, { embedder, generator: this.state.generator }, (changes) =>
       this.#updateConversation(conversation.id, (c) => ({ turns: c.turns.map((t) => (t.id === turn.id ? { ...t, ...changes } : t)) })),
     );
     const finished = this.state.active.id === conversation.id ? this.state.active : undefined;
@@ -77,7 +79,7 @@ export class ConversationStore extends Store<ConversationState> {
   /** A question is being written: load the models now, so the answer does not wait for them. */
   readonly prepare = () => {
     void this.workers.engine.prepare();
-    if (this.models.generator) void this.workers.generator.prepare();
+    if (this.state.generator) void this.workers.generator.prepare();
   };
 
   readonly startNew = () => this.update({ active: blankConversation() });

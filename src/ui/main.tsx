@@ -13,7 +13,7 @@ function startApp() {
   const workers = startWorkers();
   const models = readModelChoice();
   const library = new LibraryStore(workers, models);
-  const chats = new ConversationStore(workers, models);
+  const chats = new ConversationStore(workers, models.generator);
   const sources = new SourceStore(workers);
   library.open();
   chats.load();
