@@ -406,6 +406,22 @@ describe('chunkPages by structure', () => {
     expect([treaty.pageStart, treaty.pageEnd]).toEqual([1, 2]);
   });
 
+  it('splits a sentence too long for a chunk at the page break it runs over, so each piece cites its own page', () => {
+    const pages = [
+      { page: 1, text: 'A.' },
+      { page: 2, text: '😀😀 zzzzzzzzzzzzzzzzzzzz a. A.' },
+    ];
+    const options = { maxTokens: 8, overlapTokens: 0 };
+    const chunks = chunkPages(doc, pages, options);
+    expectWellFormed(pages, chunks, options);
+    expect(chunks.map((chunk) => [chunk.text, chunk.pageStart, chunk.pageEnd])).toEqual([
+      ['A.', 1, 1],
+      ['😀😀', 2, 2],
+      ['zzzzzzzzzzzzzzzzzzzz a.', 2, 2],
+      ['A.', 2, 2],
+    ]);
+  });
+
   it('ignores headings whose offsets are out of range or overlap', () => {
     const pages = [{ page: 1, text: 'Title\n\nBody text.', headings: [{ start: 0, end: 5, level: 1 }, { start: 2, end: 9, level: 2 }, { start: 50, end: 60, level: 1 }] }];
     const chunks = chunkPages(doc, pages);

@@ -205,6 +205,22 @@ function splitLong(text: string, span: Span, budget: Budget): Span[] {
   return pieces;
 }
 
+/**
+ * Cuts a span at the page breaks inside it. A sentence that must be split anyway is split there first, so each piece
+ * is on one page and a chunk made of pieces cites the page its text is on.
+ */
+function splitAtPages(span: Span, pageStarts: readonly number[]): Span[] {
+  const parts: Span[] = [];
+  let start = span.start;
+  for (const pageStart of pageStarts) {
+    if (pageStart <= start || pageStart >= span.end) continue;
+    parts.push({ start, end: pageStart });
+    start = pageStart;
+  }
+  parts.push({ start, end: span.end });
+  return parts;
+}
+
 /** The units of the text: sentences (Intl.Segmenter) of each block, long ones split to fit a chunk. */
 function units(text: string, pages: readonly PageText[], pageStarts: readonly number[], headings: readonly DocumentHeading[], budget: Budget): Unit[] {
   const result: Unit[] = [];
@@ -220,7 +236,11 @@ function units(text: string, pages: readonly PageText[], pageStarts: readonly nu
       if (end <= start) continue;
       const tokens = budget.tokensOf(start, end);
       const whole = tokens + budget.special <= budget.maxTokens && end - start <= budget.maxChars;
-      const pieces = whole ? [{ start, end, tokens }] : splitLong(text, { start, end }, budget).map((piece) => ({ ...piece, tokens: budget.tokensOf(piece.start, piece.end) }));
+      const pieces = whole
+        ? [{ start, end, tokens }]
+        : splitAtPages({ start, end }, pageStarts)
+            .flatMap((part) => splitLong(text, part, budget))
+            .map((piece) => ({ ...piece, tokens: budget.tokensOf(piece.start, piece.end) }));
       for (const piece of pieces) {
         while (section + 1 < headings.length && headings[section + 1].start <= piece.start) section++;
         result.push({
