@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -24,6 +24,8 @@ export interface StaticHost {
   requests: string[];
   /** Stops answering at all: every open connection is closed and the port no longer listens. */
   stop(): Promise<void>;
+  /** Sends the rest of every weights file held by `holdWeightsAfter`, and holds none after. */
+  releaseWeights(): void;
 }
 
 interface StaticOptions {
@@ -31,8 +33,8 @@ interface StaticOptions {
   isolation: boolean;
   /** Serve `models/` from this folder instead of the site's own. */
   models?: string;
-  /** Send model files in chunks of this size, one every 50 ms (a slow network). */
-  bytesPerTick?: number;
+  /** Send this many bytes of each model weights file (.onnx), then wait for `releaseWeights()`: a download caught half done. */
+  holdWeightsAfter?: number;
 }
 
 /**
@@ -41,9 +43,11 @@ interface StaticOptions {
  * server, a test can stop it for real.
  */
 export async function serveStatic(folder: string, options: StaticOptions): Promise<StaticHost> {
-  const { isolation, models, bytesPerTick } = options;
+  const { isolation, models, holdWeightsAfter } = options;
   const root = resolve(folder);
   const requests: string[] = [];
+  let releaseWeights!: () => void;
+  const weightsReleased = new Promise<void>((resolve) => (releaseWeights = resolve));
   const server: Server = createServer(async (request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://host').pathname);
     requests.push(path);
@@ -58,10 +62,13 @@ export async function serveStatic(folder: string, options: StaticOptions): Promi
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
       const { size } = await stat(file);
       response.writeHead(200, { ...headers, 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Content-Length': size, 'Cache-Control': 'no-cache' });
-      const stream = createReadStream(file, modelFile && bytesPerTick ? { highWaterMark: bytesPerTick } : {});
-      // A slow network for model files: one chunk per tick, so downloads are seen in progress.
-      if (modelFile && bytesPerTick) stream.on('data', () => (stream.pause(), setTimeout(() => stream.resume(), 50)));
-      stream.pipe(response);
+      if (modelFile && holdWeightsAfter !== undefined && file.endsWith('.onnx') && size > holdWeightsAfter) {
+        response.write((await readFile(file)).subarray(0, holdWeightsAfter));
+        await weightsReleased;
+        createReadStream(file, { start: holdWeightsAfter }).pipe(response);
+        return;
+      }
+      createReadStream(file).pipe(response);
     } catch {
       response.writeHead(404, { ...headers, 'Content-Type': 'text/plain' });
       response.end('Not found');
@@ -72,6 +79,7 @@ export async function serveStatic(folder: string, options: StaticOptions): Promi
   return {
     url: `http://127.0.0.1:${port}/`,
     requests,
+    releaseWeights,
     stop: () =>
       new Promise<void>((done) => {
         server.closeAllConnections();

@@ -1,5 +1,5 @@
 import type { Root, RootContent } from 'mdast';
-import { createContext, useContext, useMemo } from 'react';
+import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import Markdown, { type Components } from 'react-markdown';
 import { parseCitations } from '../../core/citations';
 import type { DocId } from '../../core/ids';
@@ -58,31 +58,42 @@ function withCitationLinks(text: string, citationCount: number): string {
     .join('');
 }
 
+/** The answer being rendered: what its citation links point to. */
+const AnswerSources = createContext<Omit<Props, 'text'>>({ turnId: '', sources: [], promptSources: [] });
+
+function AnswerLink({ href, children }: { href?: string; children?: ReactNode }) {
+  const { turnId, sources, promptSources } = useContext(AnswerSources);
+  if (href?.startsWith(CITATION_HREF)) {
+    const citation = Number(href.slice(CITATION_HREF.length));
+    return <CitationLink turnId={turnId} sources={sources} sourceIndex={promptSources[citation - 1]} />;
+  }
+  return (
+    <span className="answer__link">
+      {children} ({href})
+    </span>
+  );
+}
+
+// One object for every render: components made per render would remount the links as the answer streams and its
+// sources update, and a link that had focus (a source open from it) would lose it.
+const COMPONENTS: Components = {
+  a: AnswerLink,
+  img: ({ alt }) => <span className="answer__image">[image: {alt || 'no description'}]</span>,
+};
+
 /**
  * The answer, rendered as markdown safely: model output is untrusted, so raw HTML stays text, images are not
  * fetched (their description is shown), and links are shown with their address but not followed.
  */
 export function AnswerText({ turnId, text, sources, promptSources }: Props) {
-  // Stable across renders: new component functions would remount the links, and a link that had focus loses it.
-  const components = useMemo<Components>(() => ({
-    a: ({ href, children }) => {
-      if (href?.startsWith(CITATION_HREF)) {
-        const citation = Number(href.slice(CITATION_HREF.length));
-        return <CitationLink turnId={turnId} sources={sources} sourceIndex={promptSources[citation - 1]} />;
-      }
-      return (
-        <span className="answer__link">
-          {children} ({href})
-        </span>
-      );
-    },
-    img: ({ alt }) => <span className="answer__image">[image: {alt || 'no description'}]</span>,
-  }), [turnId, sources, promptSources]);
+  const answerSources = useMemo(() => ({ turnId, sources, promptSources }), [turnId, sources, promptSources]);
   return (
     <div className="answer">
-      <Markdown remarkPlugins={[htmlAsText]} components={components}>
-        {withCitationLinks(text, promptSources.length)}
-      </Markdown>
+      <AnswerSources.Provider value={answerSources}>
+        <Markdown remarkPlugins={[htmlAsText]} components={COMPONENTS}>
+          {withCitationLinks(text, promptSources.length)}
+        </Markdown>
+      </AnswerSources.Provider>
     </div>
   );
 }

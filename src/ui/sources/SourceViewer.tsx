@@ -58,7 +58,9 @@ export function SourceViewer({ source, onClose }: { source?: OpenSource; onClose
     const returnTo = opener.current;
     opener.current = null;
     onClose();
-    returnTo?.focus();
+    // An answer that finished while its source was open may have rendered its citation anew: focus the new one.
+    const href = returnTo?.getAttribute('href');
+    (returnTo?.isConnected || !href ? returnTo : document.querySelector<HTMLElement>(`a[href="${CSS.escape(href)}"]`))?.focus();
   };
   const view = source?.view;
   const title = !source ? '' : view?.kind === 'pdf-page' ? `${view.documentName} — page ${view.page} of ${view.pageCount}` : sourceLabel(source.hit);

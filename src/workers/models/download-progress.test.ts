@@ -18,6 +18,13 @@ describe('DownloadProgress', () => {
     });
   });
 
+  it('names a file still coming rather than a small one that just finished', () => {
+    const progress = new DownloadProgress();
+    progress.update({ status: 'progress', file: 'onnx/model.onnx', loaded: 1000, total: 4000 });
+    expect(progress.update({ status: 'progress', file: 'tokenizer.json', loaded: 500, total: 500 })).toMatchObject({ file: 'onnx/model.onnx' });
+    expect(progress.update({ status: 'progress', file: 'onnx/model.onnx', loaded: 4000, total: 4000 })).toMatchObject({ file: 'onnx/model.onnx' });
+  });
+
   it('never reports a total below the bytes done (a host that sends no Content-Length)', () => {
     const progress = new DownloadProgress();
     // transformers.js, with no Content-Length, reports a total that grows with the bytes read.

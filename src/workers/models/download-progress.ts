@@ -22,6 +22,9 @@ export class DownloadProgress {
     this.#files.set(event.file, { file: event.file, loadedBytes, totalBytes: Math.max(event.total ?? 0, loadedBytes) });
     const files = [...this.#files.values()];
     const sum = (key: 'loadedBytes' | 'totalBytes') => files.reduce((total, file) => total + file[key], 0);
-    return { kind: 'downloading', loadedBytes: sum('loadedBytes'), totalBytes: sum('totalBytes'), file: event.file, files };
+    // A small file finishing while a large one is still coming would otherwise hide the one people wait for.
+    const inProgress = (file: FileProgress) => file.loadedBytes < file.totalBytes;
+    const shown = inProgress(this.#files.get(event.file)!) ? event.file : (files.find(inProgress)?.file ?? event.file);
+    return { kind: 'downloading', loadedBytes: sum('loadedBytes'), totalBytes: sum('totalBytes'), file: shown, files };
   }
 }
