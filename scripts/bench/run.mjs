@@ -274,7 +274,7 @@ async function ingestion(plan, files) {
         `${result.pages} pages, ${result.chunks} chunks in ${result.batches} batches (${result.batchShapes})`,
         `read+chunk ${ms(result.readAndChunkMs)}, embed ${ms(result.embedMs)} of which model ${ms(result.modelRunMs)}`,
         replayed ? `replay of ${replayed.batches} batches: bare ${ms(replayed.bareMs)} vs pipeline session ${ms(replayed.pipelineMs)}` : '',
-        `IndexedDB ${kb(result.storedBytes / result.chunks)}/chunk incl. the original file`,
+        `IndexedDB ${kb(result.storedBytes / result.chunks)}/chunk incl. the original PDF`,
       ].filter(Boolean).join('; '),
     });
     rows.push({
@@ -328,7 +328,7 @@ async function library(plan) {
         case: `to ${size.toLocaleString('en-US')} chunks (+${grown.added.toLocaleString('en-US')})`,
         figure: `store + index ${ms(grown.addMs)}, keyword index written back ${ms(grown.persistMs)}`,
         baseline: '',
-        notes: `IndexedDB ${kb(perChunk)} per chunk (${kb(perChunk - textPerChunk)} beyond its ${kb(textPerChunk)} of text; storage.estimate() delta, pages keep a second copy of the text); reopening the ${(size - grown.added).toLocaleString('en-US')} stored chunks took ${ms(grown.openMs)}`,
+        notes: `IndexedDB ${kb(perChunk)} per chunk (${kb(perChunk - textPerChunk)} beyond its ${kb(textPerChunk)} of text; storage.estimate() delta: text in the pages, chunks as offsets, Float32 vectors, the keyword index gzipped); reopening the ${(size - grown.added).toLocaleString('en-US')} stored chunks took ${ms(grown.openMs)}`,
       });
       if (request.reloadSizes.includes(size)) await reload(session.page, request, size, entry);
     }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { chunkPages, DEFAULT_CHUNKING, estimateTokens, joinPages, MAX_EMBEDDER_TOKENS, type ChunkablePage, type ChunkDraft, type ChunkingOptions } from './chunking';
+import { chunkPages, DEFAULT_CHUNKING, estimateTokens, joinPages, MAX_EMBEDDER_TOKENS, sliceOfPages, type ChunkablePage, type ChunkDraft, type ChunkingOptions } from './chunking';
 import { asDocId, chunkIdOf } from './ids';
 import type { Chunk, PageText } from './library';
 
@@ -73,6 +73,25 @@ describe('joinPages', () => {
 
   it('adds no separator after leading empty pages', () => {
     expect(joinPages([{ page: 1, text: '' }, { page: 2, text: 'Two.' }]).text).toBe('Two.');
+  });
+});
+
+describe('sliceOfPages', () => {
+  it('gives back the text of every chunk from the pages it spans', () => {
+    const pages = [
+      { page: 1, text: '' },
+      { page: 2, text: 'The treaty was signed in the spring of' },
+      { page: 3, text: '' },
+      { page: 4, text: '1648 at Münster. Peace followed.' },
+    ];
+    const { pageStarts } = joinPages(pages);
+    const stored = pages.map((page, i) => ({ ...page, start: pageStarts[i] }));
+    const chunks = chunkPages(doc, pages, { maxChars: 60, overlapChars: 0 });
+    expect(chunks.some((chunk) => chunk.pageStart !== chunk.pageEnd)).toBe(true);
+    for (const chunk of chunks) {
+      const spanned = stored.filter((page) => page.page >= chunk.pageStart && page.page <= chunk.pageEnd);
+      expect(sliceOfPages(spanned, chunk.charStart, chunk.charEnd)).toBe(chunk.text);
+    }
   });
 });
 

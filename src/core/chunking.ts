@@ -68,6 +68,18 @@ export function joinPages(pages: readonly PageText[]): { text: string; pageStart
   return { text, pageStarts };
 }
 
+/**
+ * `[start, end)` of a document's joined text (`joinPages`), from the consecutive pages that hold it, each knowing
+ * where it starts in the joined text (the gap before it, a page separator, is line breaks): what a chunk's text is,
+ * read back from its pages.
+ */
+export function sliceOfPages(pages: readonly (PageText & { start: number })[], start: number, end: number): string {
+  const first = pages[0]?.start ?? 0;
+  let text = '';
+  for (const page of pages) text = text.padEnd(page.start - first, '\n') + page.text;
+  return text.slice(start - first, end - first);
+}
+
 /** Index of the page holding `offset` (the last page starting at or before it). */
 function pageIndexAt(pageStarts: readonly number[], offset: number): number {
   let low = 0;

@@ -1,37 +1,37 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
+import { joinPages } from '../../core/chunking';
 import { asDocId, chunkIdOf, type DocId } from '../../core/ids';
 import type { Chunk } from '../../core/library';
 import { HybridIndex } from './hybrid-index';
 import { KeywordIndex } from './keyword-index';
-import { loadKeywordIndex, openLibraryDb, saveDocument, type LibraryDb } from './storage';
+import { loadKeywordIndex, openLibraryDb, saveDocument, saveKeywordIndex, type LibraryDb, type StoredPage } from './storage';
 
 let databases = 0;
-const chunk = (docId: DocId, ordinal: number, text: string): Chunk => ({
-  id: chunkIdOf(docId, ordinal),
-  docId,
-  ordinal,
-  text,
-  pageStart: 1,
-  pageEnd: 1,
-  charStart: 0,
-  charEnd: text.length,
-});
+/** A document of one chunk per page, offsets as the chunker gives them; its pages as stored. */
+function documentOf(docId: DocId, texts: string[]): { chunks: Chunk[]; pages: StoredPage[] } {
+  const { pageStarts } = joinPages(texts.map((text, i) => ({ page: i + 1, text })));
+  return {
+    chunks: texts.map((text, i) => ({ id: chunkIdOf(docId, i), docId, ordinal: i, text, pageStart: i + 1, pageEnd: i + 1, charStart: pageStarts[i], charEnd: pageStarts[i] + text.length })),
+    pages: texts.map((text, i) => ({ docId, page: i + 1, start: pageStarts[i], text })),
+  };
+}
 const harbor = asDocId('harbor');
 const space = asDocId('space');
-const harborChunks = [chunk(harbor, 0, 'The harbor opened in 1871 for the fishing fleet.'), chunk(harbor, 1, 'Her cat Marmalade sleeps on the lantern gallery.')];
-const spaceChunks = [chunk(space, 0, 'The Borealis satellite was launched from Kourou.')];
+const harborDocument = documentOf(harbor, ['The harbor opened in 1871 for the fishing fleet.', 'Her cat Marmalade sleeps on the lantern gallery.']);
+const spaceDocument = documentOf(space, ['The Borealis satellite was launched from Kourou.']);
+const harborChunks = harborDocument.chunks;
+const spaceChunks = spaceDocument.chunks;
 // Two-dimensional "embeddings": harbor things point one way, space things the other.
 const vectorsOf = (chunks: Chunk[]) => Float32Array.from(chunks.flatMap((c) => (c.docId === harbor ? [1, 0.1 * c.ordinal] : [0, 1])));
 
-async function libraryWith(...docs: Chunk[][]): Promise<LibraryDb> {
+async function libraryWith(...docs: { chunks: Chunk[]; pages: StoredPage[] }[]): Promise<LibraryDb> {
   const db = await openLibraryDb(`hybrid-${databases++}`);
-  for (const chunks of docs) {
+  for (const { chunks, pages } of docs) {
     const docId = chunks[0].docId;
     await saveDocument(db, {
-      document: { id: docId, name: `${docId}.pdf`, format: 'pdf', bytes: 1, pageCount: 1, chunkCount: chunks.length, addedAt: 0 },
-      file: { docId, type: 'application/pdf', blob: new Blob([]) },
-      pages: [],
+      document: { id: docId, name: `${docId}.txt`, format: 'text', bytes: 1, pageCount: pages.length, chunkCount: chunks.length, addedAt: 0 },
+      pages,
       chunks,
       embeddings: { docId, modelId: 'm', dims: 2, chunkIds: chunks.map((c) => c.id), vectors: vectorsOf(chunks) },
     });
@@ -63,7 +63,7 @@ describe('KeywordIndex', () => {
 
 describe('HybridIndex', () => {
   it('fuses keyword and vector rankings, with both scores on each hit', async () => {
-    const db = await libraryWith(harborChunks, spaceChunks);
+    const db = await libraryWith(harborDocument, spaceDocument);
     const index = await HybridIndex.open(db, 'm', [harbor, space], []);
     index.add(harbor, harborChunks, { modelId: 'm', vectors: vectorsOf(harborChunks), dims: 2 });
     index.add(space, spaceChunks, { modelId: 'm', vectors: vectorsOf(spaceChunks), dims: 2 });
@@ -74,7 +74,7 @@ describe('HybridIndex', () => {
   });
 
   it('finds passages by keywords alone when there is no query embedding', async () => {
-    const db = await libraryWith(harborChunks);
+    const db = await libraryWith(harborDocument);
     const index = await HybridIndex.open(db, 'm', [harbor], []);
     const hits = index.search('Marmalade', undefined, { limit: 3 });
     expect(hits.map((hit) => hit.id)).toEqual([harborChunks[1].id]);
@@ -82,7 +82,7 @@ describe('HybridIndex', () => {
   });
 
   it('searches only the chosen documents', async () => {
-    const db = await libraryWith(harborChunks, spaceChunks);
+    const db = await libraryWith(harborDocument, spaceDocument);
     const index = await HybridIndex.open(db, 'm', [harbor, space], []);
     index.add(harbor, harborChunks, { modelId: 'm', vectors: vectorsOf(harborChunks), dims: 2 });
     index.add(space, spaceChunks, { modelId: 'm', vectors: vectorsOf(spaceChunks), dims: 2 });
@@ -92,12 +92,12 @@ describe('HybridIndex', () => {
   });
 
   it('rebuilds missing keyword entries from stored chunks on open, and drops entries of deleted documents', async () => {
-    const db = await libraryWith(harborChunks, spaceChunks);
+    const db = await libraryWith(harborDocument, spaceDocument);
     // A stored index that knows a document no longer in the library, and misses one that is.
     const stale = KeywordIndex.empty();
-    stale.add(asDocId('gone'), [chunk(asDocId('gone'), 0, 'Ghost words here.')]);
+    stale.add(asDocId('gone'), documentOf(asDocId('gone'), ['Ghost words here.']).chunks);
     stale.add(harbor, harborChunks);
-    await db.put('keyword-index', stale.toStored(), 'current');
+    await saveKeywordIndex(db, stale.toStored());
 
     const index = await HybridIndex.open(db, 'm', [harbor, space], []);
     expect(index.search('Kourou', undefined, { limit: 3 }).map((hit) => hit.id)).toEqual([spaceChunks[0].id]);
@@ -107,7 +107,7 @@ describe('HybridIndex', () => {
   });
 
   it('restores vectors of the current model only', async () => {
-    const db = await libraryWith(harborChunks);
+    const db = await libraryWith(harborDocument);
     const embeddings = [{ docId: harbor, modelId: 'other', dims: 2, chunkIds: harborChunks.map((c) => c.id), vectors: vectorsOf(harborChunks) }];
     const index = await HybridIndex.open(db, 'm', [harbor], embeddings);
     expect(index.vectors.size).toBe(0);

@@ -1,10 +1,9 @@
-import { joinPages } from '../../core/chunking';
 import type { ChunkId } from '../../core/ids';
 import type { DocumentSummary } from '../../core/library';
 import type { SourceView } from '../../core/protocol';
 import { highlightBoxes } from '../../core/text/highlight';
 import { openPdf } from './pdf-document';
-import { getChunk, getFile, getPages, unpackRuns, type LibraryDb } from './storage';
+import { getChunks, getFile, getPage, unpackRuns, type LibraryDb } from './storage';
 
 /** Wide enough to read on a laptop screen, small enough to render in a fraction of a second. */
 const RENDER_WIDTH = 1000;
@@ -28,16 +27,13 @@ async function renderPdfPage(data: Uint8Array, pageNumber: number, password?: st
  * formats, the page's text with the passage marked.
  */
 export async function sourceView(db: LibraryDb, chunkId: ChunkId, documentOf: (chunkId: ChunkId) => DocumentSummary | undefined): Promise<SourceView> {
-  const chunk = await getChunk(db, chunkId);
+  const [chunk] = await getChunks(db, [chunkId]);
   const document = documentOf(chunkId);
-  if (!chunk || !document) throw new Error('This passage is no longer in your library.');
-  const pages = await getPages(db, chunk.docId);
-  const { pageStarts } = joinPages(pages);
-  const index = pages.findIndex((page) => page.page === chunk.pageStart);
-  const page = pages[index];
-  const start = chunk.charStart - pageStarts[index];
-  const end = Math.min(chunk.charEnd - pageStarts[index], page.text.length);
-  const common = { documentName: document.name, page: page.page, pageCount: pages.length, passage: chunk.text };
+  const page = chunk && (await getPage(db, chunk.docId, chunk.pageStart));
+  if (!chunk || !document || !page) throw new Error('This passage is no longer in your library.');
+  const start = chunk.charStart - page.start;
+  const end = Math.min(chunk.charEnd - page.start, page.text.length);
+  const common = { documentName: document.name, page: page.page, pageCount: document.pageCount, passage: chunk.text };
   const file = document.format === 'pdf' && page.layout ? await getFile(db, chunk.docId) : undefined;
   if (file && page.layout) {
     const image = await renderPdfPage(new Uint8Array(await file.blob.arrayBuffer()), page.page, file.password);

@@ -1,9 +1,12 @@
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import { sliceOfPages } from '../../core/chunking';
 import type { ChunkId, DocId } from '../../core/ids';
 import type { Conversation } from '../../core/conversation';
 import type { Chunk, DocumentRecord } from '../../core/library';
 import type { PageLayout, TextRun } from '../../core/text/layout';
+import { gzipJson, gunzipJson } from './compressed-json';
 import type { StoredKeywordIndex } from './keyword-index';
+import { migrateToPageText } from './storage-migrations';
 
 /**
  * All of a document's vectors in one binary record (Float32, row i belongs to chunkIds[i]). One record per document
@@ -18,25 +21,38 @@ export interface StoredEmbeddings {
   vectors: Float32Array;
 }
 
-interface LibrarySchema extends DBSchema {
+/**
+ * A chunk as stored: its text is not, it is the slice `[charStart, charEnd)` of its pages' text (`sliceOfPages`).
+ * The text of a document is stored once, in its pages.
+ */
+export type StoredChunk = Omit<Chunk, 'text'>;
+
+export interface LibrarySchema extends DBSchema {
   // Only complete documents are ever written (see `saveDocument`).
   documents: { key: DocId; value: DocumentRecord };
-  chunks: { key: ChunkId; value: Chunk; indexes: { 'by-doc': DocId } };
+  chunks: { key: ChunkId; value: StoredChunk; indexes: { 'by-doc': DocId } };
   embeddings: { key: DocId; value: StoredEmbeddings };
-  /** The original file, kept to show a cited page as it looks. */
+  /** A PDF's original file, kept to draw a cited page as it looks. Other formats are shown from their pages' text. */
   files: { key: DocId; value: StoredFile };
-  /** Each page's cleaned text and, for PDFs, where its text stands: what a highlight of a passage needs. */
+  /** Each page's cleaned text and, for PDFs, where its text stands: what a chunk's text and its highlight come from. */
   pages: { key: [DocId, number]; value: StoredPage; indexes: { 'by-doc': DocId } };
   conversations: { key: string; value: Conversation; indexes: { 'by-updated': number } };
-  /** The keyword index as one record (key KEYWORD_INDEX_KEY); it lists the documents it covers. */
-  'keyword-index': { key: string; value: StoredKeywordIndex };
+  /** The keyword index as one record (key KEYWORD_INDEX_KEY), gzipped JSON; it lists the documents it covers. */
+  'keyword-index': { key: string; value: StoredKeywordIndexRecord };
 }
 
 const KEYWORD_INDEX_KEY = 'current';
 
+/** MiniSearch's index as gzipped JSON: a fifth of its size as a structured clone (`npm run bench`). */
+interface StoredKeywordIndexRecord {
+  gzippedJson: Uint8Array;
+}
+
 export interface StoredPage {
   docId: DocId;
   page: number;
+  /** Where the page starts in the document's joined text (`joinPages`): chunk offsets count from there. */
+  start: number;
   text: string;
   layout?: Omit<PageLayout, 'runs'> & { runs: Float32Array };
 }
@@ -70,11 +86,13 @@ export interface StoredFile {
 export type LibraryDb = IDBPDatabase<LibrarySchema>;
 
 export const DATABASE_NAME = 'docent';
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
+
+export type UpgradeTransaction = IDBPTransaction<LibrarySchema, StoreNames<LibrarySchema>[], 'versionchange'>;
 
 export function openLibraryDb(name = DATABASE_NAME): Promise<LibraryDb> {
   return openDB<LibrarySchema>(name, SCHEMA_VERSION, {
-    upgrade(db, oldVersion) {
+    async upgrade(db, oldVersion, _newVersion, transaction) {
       // Each step migrates from the version before it; add a step here for every new SCHEMA_VERSION.
       if (oldVersion < 1) {
         db.createObjectStore('documents', { keyPath: 'id' });
@@ -87,13 +105,15 @@ export function openLibraryDb(name = DATABASE_NAME): Promise<LibraryDb> {
         db.createObjectStore('conversations', { keyPath: 'id' }).createIndex('by-updated', 'updatedAt');
         db.createObjectStore('keyword-index');
       }
+      if (oldVersion < 3) await migrateToPageText(transaction);
     },
   });
 }
 
 export interface DocumentBundle {
   document: DocumentRecord;
-  file: StoredFile;
+  /** A PDF's original file; other formats have none. */
+  file?: StoredFile;
   pages: readonly StoredPage[];
   chunks: readonly Chunk[];
   /** Absent when the search model was unavailable: the document is found by keywords until it is embedded. */
@@ -105,9 +125,10 @@ export async function saveDocument(db: LibraryDb, { document, file, pages, chunk
   const tx = db.transaction(['documents', 'files', 'pages', 'chunks', 'embeddings'], 'readwrite');
   const writes: Promise<unknown>[] = [tx.done];
   try {
-    writes.push(tx.objectStore('documents').put(document), tx.objectStore('files').put(file));
+    writes.push(tx.objectStore('documents').put(document));
+    if (file) writes.push(tx.objectStore('files').put(file));
     for (const page of pages) writes.push(tx.objectStore('pages').put(page));
-    for (const chunk of chunks) writes.push(tx.objectStore('chunks').put(chunk));
+    for (const { text, ...chunk } of chunks) writes.push(tx.objectStore('chunks').put(chunk));
     if (embeddings) writes.push(tx.objectStore('embeddings').put(embeddings));
     await Promise.all(writes);
   } catch (error) {
@@ -140,17 +161,12 @@ export async function deleteDocument(db: LibraryDb, docId: DocId): Promise<void>
   ]);
 }
 
-/** A document's pages, in order. */
-export function getPages(db: LibraryDb, docId: DocId): Promise<StoredPage[]> {
-  return db.getAllFromIndex('pages', 'by-doc', docId);
+export function getPage(db: LibraryDb, docId: DocId, page: number): Promise<StoredPage | undefined> {
+  return db.get('pages', [docId, page]);
 }
 
 export function getDocument(db: LibraryDb, id: DocId): Promise<DocumentRecord | undefined> {
   return db.get('documents', id);
-}
-
-export function getChunk(db: LibraryDb, id: ChunkId): Promise<Chunk | undefined> {
-  return db.get('chunks', id);
 }
 
 export async function saveEmbeddings(db: LibraryDb, embeddings: StoredEmbeddings): Promise<void> {
@@ -165,16 +181,38 @@ export function getFile(db: LibraryDb, docId: DocId): Promise<StoredFile | undef
   return db.get('files', docId);
 }
 
+/** A document's chunks, in order, with their text. */
 export async function getChunksOf(db: LibraryDb, docId: DocId): Promise<Chunk[]> {
-  return db.getAllFromIndex('chunks', 'by-doc', docId);
+  const tx = db.transaction(['chunks', 'pages']);
+  const [chunks, pages] = await Promise.all([tx.objectStore('chunks').index('by-doc').getAll(docId), tx.objectStore('pages').index('by-doc').getAll(docId)]);
+  const pageIndex = new Map(pages.map((page, i) => [page.page, i]));
+  return chunks
+    .sort((a, b) => a.ordinal - b.ordinal)
+    .map((chunk) => ({ ...chunk, text: sliceOfPages(pages.slice(pageIndex.get(chunk.pageStart), pageIndex.get(chunk.pageEnd)! + 1), chunk.charStart, chunk.charEnd) }));
 }
 
-export function loadKeywordIndex(db: LibraryDb): Promise<StoredKeywordIndex | undefined> {
-  return db.get('keyword-index', KEYWORD_INDEX_KEY);
+/** Chunks by id, with their text (read from their pages); ids no longer stored are left out. */
+export async function getChunks(db: LibraryDb, ids: readonly ChunkId[]): Promise<Chunk[]> {
+  const tx = db.transaction(['chunks', 'pages']);
+  const pages = tx.objectStore('pages');
+  const chunks = await Promise.all(
+    ids.map(async (id) => {
+      const chunk = await tx.objectStore('chunks').get(id);
+      if (!chunk) return undefined;
+      const spanned = await pages.getAll(IDBKeyRange.bound([chunk.docId, chunk.pageStart], [chunk.docId, chunk.pageEnd]));
+      return { ...chunk, text: sliceOfPages(spanned, chunk.charStart, chunk.charEnd) };
+    }),
+  );
+  return chunks.filter((chunk) => chunk !== undefined);
+}
+
+export async function loadKeywordIndex(db: LibraryDb): Promise<StoredKeywordIndex | undefined> {
+  const record = await db.get('keyword-index', KEYWORD_INDEX_KEY);
+  return record && gunzipJson<StoredKeywordIndex>(record.gzippedJson);
 }
 
 export async function saveKeywordIndex(db: LibraryDb, index: StoredKeywordIndex): Promise<void> {
-  await db.put('keyword-index', index, KEYWORD_INDEX_KEY);
+  await db.put('keyword-index', { gzippedJson: await gzipJson(index) }, KEYWORD_INDEX_KEY);
 }
 
 /** Conversations, most recently updated first. */
@@ -196,8 +234,3 @@ export async function loadLibrary(db: LibraryDb): Promise<{ documents: DocumentR
   return { documents, embeddings };
 }
 
-export async function getChunks(db: LibraryDb, ids: readonly ChunkId[]): Promise<Chunk[]> {
-  const tx = db.transaction('chunks');
-  const chunks = await Promise.all(ids.map((id) => tx.store.get(id)));
-  return chunks.filter((chunk): chunk is Chunk => chunk !== undefined);
-}

@@ -1,3 +1,4 @@
+import { joinPages } from '../../../../src/core/chunking';
 import { asDocId, chunkIdOf, type ChunkId, type DocId } from '../../../../src/core/ids';
 import type { Chunk, DocumentRecord } from '../../../../src/core/library';
 import { HybridIndex } from '../../../../src/workers/engine/hybrid-index';
@@ -45,7 +46,7 @@ export interface GrowResult {
   added: number;
   /** navigator.storage.estimate() usage, after minus before, for the added chunks. */
   storedBytes: number;
-  /** Characters of the added chunks' texts (each stored twice: in its chunk and in its page). */
+  /** Characters of the added chunks' texts (stored once, in their pages). */
   textBytes: number;
   retrieval: RetrievalRow[];
 }
@@ -108,24 +109,26 @@ export async function growLibrary(request: GrowRequest): Promise<GrowResult> {
   for (let first = have; first < request.chunks; first += request.chunksPerDocument) {
     const count = Math.min(request.chunksPerDocument, request.chunks - first);
     const id: DocId = docIdAt(documents);
+    // Three chunks to a page, as a text file of ~1,000-character paragraphs is chunked; offsets as joinPages gives them.
+    const pageTexts: string[] = [];
+    for (let ordinal = 0; ordinal < count; ordinal += 3) pageTexts.push(texts.slice(first + ordinal, first + Math.min(count, ordinal + 3)).join('\n\n'));
+    const { pageStarts } = joinPages(pageTexts.map((text, i) => ({ page: i + 1, text })));
+    const pages: StoredPage[] = pageTexts.map((text, i) => ({ docId: id, page: i + 1, start: pageStarts[i], text }));
     const chunks: Chunk[] = [];
-    const pages: StoredPage[] = [];
     let offset = 0;
     for (let ordinal = 0; ordinal < count; ordinal++) {
       const text = texts[first + ordinal];
       textBytes += text.length;
       const page = 1 + Math.floor(ordinal / 3);
+      if (ordinal % 3 === 0) offset = pageStarts[page - 1];
       chunks.push({ id: chunkIdOf(id, ordinal), docId: id, ordinal, text, pageStart: page, pageEnd: page, charStart: offset, charEnd: offset + text.length });
-      if (ordinal % 3 === 0) pages.push({ docId: id, page, text: '' });
-      pages[pages.length - 1].text += `${text}\n`;
-      offset += text.length + 1;
+      offset += text.length + 2;
     }
     const name = `synthetic-${documents}.txt`;
-    const fileText = pages.map((page) => page.text).join('\f');
-    const document: DocumentRecord = { id, name, format: 'text', bytes: fileText.length, pageCount: pages.length, chunkCount: count, addedAt: Date.now() + documents };
+    const document: DocumentRecord = { id, name, format: 'text', bytes: pageTexts.join('\f').length, pageCount: pages.length, chunkCount: count, addedAt: Date.now() + documents };
     const rows = vectors.slice(first * request.dims, (first + count) * request.dims);
     const embeddings = { docId: id, modelId: request.modelId, dims: request.dims, chunkIds: chunks.map((chunk) => chunk.id), vectors: rows };
-    await saveDocument(db, { document, file: { docId: id, type: 'text/plain', blob: new Blob([fileText], { type: 'text/plain' }) }, pages, chunks, embeddings });
+    await saveDocument(db, { document, pages, chunks, embeddings });
     hybrid.add(id, chunks, embeddings);
     documents++;
   }
