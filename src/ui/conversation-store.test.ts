@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { asDocId, chunkIdOf } from '../core/ids';
+import type { SearchHit } from '../core/library';
+import type { ModelSpec } from '../core/models';
+import type { Workers } from '../rpc/workers';
+import { NOT_IN_DOCUMENTS } from './ask-question';
+import { ConversationStore } from './conversation-store';
+
+const docId = asDocId('harbour');
+// Shares no word with the question: only the search model's similarity can make it relevant.
+const hit: SearchHit = {
+  chunk: { id: chunkIdOf(docId, 0), docId, ordinal: 0, text: 'Marmalade sleeps on the lantern gallery.', pageStart: 1, pageEnd: 1, charStart: 0, charEnd: 40 },
+  documentName: 'harbour.pdf',
+  documentFormat: 'pdf',
+  scores: { fused: 1, similarity: 0.7 },
+};
+const embedder = (id: string, similarityFloor: number): ModelSpec => ({ id, task: 'embedder', label: id, quantized: true, similarityFloor });
+
+function storeAnswering(): ConversationStore {
+  const engine = { search: async () => [hit], saveConversation: async () => undefined, conversations: async () => [] };
+  return new ConversationStore({ engine, generator: {} } as unknown as Workers, null);
+}
+
+describe('ConversationStore', () => {
+  it('judges relevance with the search model the library uses now, not one it was made with', async () => {
+    const store = storeAnswering();
+    await store.ask('Who is the keeper?', { embedder: embedder('lenient', 0.5) });
+    expect(store.state.active.turns[0]).toMatchObject({ status: 'done', sources: [hit] });
+    await store.ask('Who is the keeper?', { embedder: embedder('strict', 0.85) });
+    expect(store.state.active.turns[1]).toMatchObject({ status: 'not-found', answer: NOT_IN_DOCUMENTS, sources: [] });
+  });
+});
