@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import { asDocId, chunkIdOf } from '../../core/ids';
-import { VectorIndex } from './vector-index';
+import { asDocId, chunkIdOf, docIdOf, type DocId } from '../../core/ids';
+import { dot, normalized } from '../../core/vectors';
+import { VectorIndex, type ScoredChunk } from './vector-index';
 
 const doc = asDocId('doc');
 const id = (i: number) => chunkIdOf(doc, i);
@@ -95,5 +96,33 @@ describe('VectorIndex, guarding Voy', () => {
     const other = asDocId('other');
     index.add([{ id: id(0), vector: unit(1, 0) }, { id: chunkIdOf(other, 0), vector: unit(1, 0.2) }]);
     expect(index.scan(unit(1, 0), 5, new Set([other])).map((hit) => hit.id)).toEqual([chunkIdOf(other, 0)]);
+  });
+
+  it('scans for the true best chunks, best first, while Voy is built in the background', async () => {
+    const index = await VectorIndex.create('m');
+    const other = asDocId('other');
+    const embedding = (i: number) => unit(...Array.from({ length: 384 }, (_, d) => Math.sin(i * (d + 1) * 0.7 + d)));
+    // Every tenth chunk has the vector of the chunk five before it: equal scores, best first in the order added.
+    const entries = Array.from({ length: 3_000 }, (_, i) => ({
+      id: i % 2 === 0 ? id(i) : chunkIdOf(other, i),
+      vector: embedding(i % 10 === 9 ? i - 5 : i),
+    }));
+    index.add(entries, { background: true });
+    const best = (query: Float32Array, limit: number, onlyDocs?: ReadonlySet<DocId>): ScoredChunk[] =>
+      entries
+        .filter((entry) => !onlyDocs || onlyDocs.has(docIdOf(entry.id)))
+        .map((entry) => ({ id: entry.id, score: dot(normalized(query), normalized(entry.vector)) }))
+        .sort((a, b) => b.score - a.score)
+        .slice(0, limit);
+    for (const query of [embedding(42), embedding(1_234), unit(...Array.from({ length: 384 }, (_, d) => Math.cos(d * 0.3)))]) {
+      for (const limit of [1, 7, 40, 5_000]) {
+        expect(index.search(query, limit)).toEqual(best(query, limit));
+        expect(index.scan(query, limit, new Set([other]))).toEqual(best(query, limit, new Set([other])));
+        expect(index.scan(query, limit, new Set([doc, other]))).toEqual(best(query, limit));
+      }
+    }
+    expect(index.search(embedding(14), 2).map((hit) => hit.id)).toEqual([id(14), chunkIdOf(other, 19)]);
+    expect(index.search(embedding(14), 1).map((hit) => hit.id)).toEqual([id(14)]);
+    expect(index.built).toBe(false);
   });
 });

@@ -17,6 +17,69 @@ export interface ScoredChunk {
   score: number;
 }
 
+/**
+ * The `limit` best-scoring of the chunks offered, best first; of equal scores, the one offered first (what a stable
+ * sort of them all would keep). A min-heap holds the best so far, so a search over 50k chunks sorts only `limit`.
+ */
+export class BestChunks {
+  /** Worst at the root: the lowest score, and of equal scores the one offered last. */
+  readonly #heap: { id: ChunkId; score: number; order: number }[] = [];
+  #offered = 0;
+
+  constructor(private readonly limit: number) {}
+
+  /** Whether a chunk with this score, offered next, would be kept: before anything costlier is checked about it. */
+  admits(score: number): boolean {
+    if (this.#heap.length < this.limit) return true;
+    return this.limit > 0 && score > this.#heap[0].score;
+  }
+
+  offer(id: ChunkId, score: number): void {
+    if (!this.admits(score)) return;
+    const entry = { id, score, order: this.#offered++ };
+    if (this.#heap.length < this.limit) {
+      this.#heap.push(entry);
+      this.#siftUp(this.#heap.length - 1);
+    } else {
+      this.#heap[0] = entry;
+      this.#siftDown(0);
+    }
+  }
+
+  sorted(): ScoredChunk[] {
+    return [...this.#heap].sort((a, b) => b.score - a.score || a.order - b.order).map(({ id, score }) => ({ id, score }));
+  }
+
+  #worse(i: number, j: number): boolean {
+    const a = this.#heap[i];
+    const b = this.#heap[j];
+    return a.score < b.score || (a.score === b.score && a.order > b.order);
+  }
+
+  #swap(i: number, j: number): void {
+    [this.#heap[i], this.#heap[j]] = [this.#heap[j], this.#heap[i]];
+  }
+
+  #siftUp(i: number): void {
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (!this.#worse(i, parent)) return;
+      this.#swap(i, parent);
+      i = parent;
+    }
+  }
+
+  #siftDown(i: number): void {
+    for (;;) {
+      let worst = i;
+      for (const child of [2 * i + 1, 2 * i + 2]) if (child < this.#heap.length && this.#worse(child, worst)) worst = child;
+      if (worst === i) return;
+      this.#swap(i, worst);
+      i = worst;
+    }
+  }
+}
+
 interface Point {
   /** The vector every chunk in `members` has, exactly. */
   vector: Float32Array;
@@ -134,14 +197,25 @@ export class VectorIndex {
   }
 
   #exact(unit: Float32Array, limit: number, keep: (member: ChunkId) => boolean = () => true): ScoredChunk[] {
-    const scored: ScoredChunk[] = [];
-    for (const point of this.#points.values()) {
-      const members = point.members.filter(keep);
-      if (members.length === 0) continue;
-      const score = dot(unit, point.vector);
-      for (const member of members) scored.push({ id: member, score });
+    const similarities = this.#similarities(unit);
+    const best = new BestChunks(limit);
+    let i = 0;
+    for (const { members } of this.#points.values()) {
+      const score = similarities[i++];
+      for (const member of members) if (best.admits(score) && keep(member)) best.offer(member, score);
     }
-    return scored.sort((a, b) => b.score - a.score).slice(0, limit);
+    return best.sorted();
+  }
+
+  /**
+   * The query's cosine with every point, in the order of `#points`. A loop of dot products alone: V8 compiles it
+   * tighter than a loop that also selects (50k points of 384 dimensions in Node: 31 ms, against 61 ms in one loop).
+   */
+  #similarities(unit: Float32Array): Float64Array {
+    const similarities = new Float64Array(this.#points.size);
+    let i = 0;
+    for (const point of this.#points.values()) similarities[i++] = dot(unit, point.vector);
+    return similarities;
   }
 
   /** Removes chunks; a point leaves Voy with its last chunk (Voy needs the exact vector, or it keeps a ghost). */
