@@ -25,8 +25,8 @@ describe('ConversationStore', () => {
   it('judges relevance with the search model the library uses now, not one it was made with', async () => {
     const store = storeAnswering();
     await store.ask('Who is the keeper?', { embedder: embedder('lenient', 0.5) });
-    expect(store.state.active.turns[0]).toMatchObject({ status: 'done', sources: [hit] });
+    expect(store.getSnapshot().active.turns[0]).toMatchObject({ status: 'done', sources: [hit] });
     await store.ask('Who is the keeper?', { embedder: embedder('strict', 0.85) });
-    expect(store.state.active.turns[1]).toMatchObject({ status: 'not-found', answer: NOT_IN_DOCUMENTS, sources: [] });
+    expect(store.getSnapshot().active.turns[1]).toMatchObject({ status: 'not-found', answer: NOT_IN_DOCUMENTS, sources: [] });
   });
 });

@@ -1,9 +1,9 @@
 import MiniSearch, { type AsPlainObject } from 'minisearch';
+import { BestChunks } from '../../core/best-chunks';
 import type { ChunkId, DocId } from '../../core/ids';
 import { docIdOf } from '../../core/ids';
 import type { Chunk } from '../../core/library';
 import { searchTerm } from '../../core/terms';
-import { BestChunks } from './vector-index';
 
 export interface KeywordHit {
   id: ChunkId;

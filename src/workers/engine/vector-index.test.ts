@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { asDocId, chunkIdOf, docIdOf, type DocId } from '../../core/ids';
 import { dot, normalized } from '../../core/vectors';
-import { VectorIndex, type ScoredChunk } from './vector-index';
+import type { ScoredChunk } from '../../core/best-chunks';
+import { VectorIndex } from './vector-index';
 
 const doc = asDocId('doc');
 const id = (i: number) => chunkIdOf(doc, i);
