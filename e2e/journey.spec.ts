@@ -45,6 +45,8 @@ test('drop a PDF, watch it index, ask, get a streamed answer citing the page; re
 
   await page.reload();
   await expect(docent.document('journey.pdf')).toHaveAccessibleName(/Ready: 3 pages, 3 passages/);
+  // Its search model is in the browser: it loads with the library, before any question.
+  await expect(page.getByRole('status').filter({ hasText: 'Search model' })).toContainText('ready');
   await docent.ask('Who is the keeper of the lighthouse?');
   await expect(docent.citation('journey.pdf, p. 2')).toBeVisible();
   expect(await docent.passagesEmbedded()).toBe(0);

@@ -1,8 +1,9 @@
 import type { Conversation } from '../../core/conversation';
 import { asDocId, docIdOf, type ChunkId, type DocId } from '../../core/ids';
 import { embeddingText, type DocumentSummary, type SearchHit } from '../../core/library';
-import type { ModelSpec } from '../../core/models';
+import type { ModelSources, ModelSpec } from '../../core/models';
 import type { EngineApi, EngineConfig, EngineEvent, SourceView } from '../../core/protocol';
+import { modelCacheFor } from '../models/active-cache';
 import { configureTransformers } from '../transformers-env';
 import { Embedder } from './embedder';
 import { PasswordRequiredError, UnreadableFileError } from './pdf-text';
@@ -73,9 +74,21 @@ export class LibraryEngine implements EngineApi {
   async init(config: EngineConfig, onEvent: (event: EngineEvent) => void): Promise<DocumentSummary[]> {
     if (!this.#opening) {
       this.#opening = this.#open(config, onEvent);
-      this.#catchUp(await this.#opening);
+      const session = await this.#opening;
+      this.#catchUp(session);
+      void this.#warmUp(session, config.sources);
     }
     return this.#snapshot(await this.#opening);
+  }
+
+  /**
+   * A library searched by meaning whose search model is in the browser already: the model loads now, so the first
+   * question after a reload does not wait for it. Opening never downloads a model.
+   */
+  async #warmUp(session: Session, sources: ModelSources): Promise<void> {
+    const { model } = session.embedder;
+    if (![...this.#embeddedBy.values()].includes(model.id)) return;
+    if (await modelCacheFor(sources).holds(model)) await session.embedder.prepare();
   }
 
   async #open(config: EngineConfig, onEvent: (event: EngineEvent) => void): Promise<Session> {

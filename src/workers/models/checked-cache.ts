@@ -1,6 +1,6 @@
-import type { ModelSources } from '../../core/models';
+import type { ModelSources, ModelSpec } from '../../core/models';
 import type { ModelCacheNotice } from '../../core/protocol';
-import { parseFileUrl } from './model-files';
+import { modelFiles, parseFileUrl } from './model-files';
 import { checkedBody, DamagedModelFile, isWebPage } from './validate';
 
 /** The Cache Storage cache transformers.js has always used: files cached by earlier versions stay usable. */
@@ -113,6 +113,12 @@ export class CheckedModelCache {
       const file = parseFileUrl(this.sources, request.url);
       return file?.modelId === modelId ? [{ key: request.url, path: file.path }] : [];
     });
+  }
+
+  /** Whether every file the model needs is cached: it loads with no network. */
+  async holds(model: Pick<ModelSpec, 'id' | 'task' | 'quantized'>): Promise<boolean> {
+    const cached = new Set((await this.entries(model.id)).map((entry) => entry.path));
+    return modelFiles(model).every((file) => !file.required || cached.has(file.path));
   }
 
   /** Removes every cached file of a model; returns how many there were. */

@@ -29,9 +29,7 @@ export class OfflineModels {
       const response = await cache?.match(key);
       if (response) files.push({ path, bytes: await entrySize(response), from: key.startsWith(localModelsUrl) ? 'site' : 'host' });
     }
-    const cached = new Set(files.map((file) => file.path));
-    const offline = modelFiles(model).every((file) => !file.required || cached.has(file.path));
-    return { model, offline, bytes: files.reduce((sum, file) => sum + file.bytes, 0), files };
+    return { model, offline: await this.cache.holds(model), bytes: files.reduce((sum, file) => sum + file.bytes, 0), files };
   }
 
   async remove(model: ModelSpec): Promise<void> {
