@@ -58,6 +58,10 @@ async function contentId(bytes: Uint8Array<ArrayBuffer>): Promise<DocId> {
   return asDocId(Array.from(digest.subarray(0, 16), (b) => b.toString(16).padStart(2, '0')).join(''));
 }
 
+async function warmUp(embedder: Embedder, sources: ModelSources): Promise<void> {
+  if (await modelCacheFor(sources).holds(embedder.model)) await embedder.prepare();
+}
+
 /** The library: reads files, embeds and stores their passages, and answers searches. Owns storage and the index. */
 export class LibraryEngine implements EngineApi {
   readonly #documents = new Map<DocId, DocumentSummary>();
@@ -74,35 +78,28 @@ export class LibraryEngine implements EngineApi {
   async init(config: EngineConfig, onEvent: (event: EngineEvent) => void): Promise<DocumentSummary[]> {
     if (!this.#opening) {
       this.#opening = this.#open(config, onEvent);
-      const session = await this.#opening;
-      this.#catchUp(session);
-      void this.#warmUp(session, config.sources);
+      this.#catchUp(await this.#opening);
     }
     return this.#snapshot(await this.#opening);
   }
 
-  /**
-   * A library searched by meaning whose search model is in the browser already: the model loads now, so the first
-   * question after a reload does not wait for it. Opening never downloads a model.
-   */
-  async #warmUp(session: Session, sources: ModelSources): Promise<void> {
-    const { model } = session.embedder;
-    if (![...this.#embeddedBy.values()].includes(model.id)) return;
-    if (await modelCacheFor(sources).holds(model)) await session.embedder.prepare();
-  }
 
   async #open(config: EngineConfig, onEvent: (event: EngineEvent) => void): Promise<Session> {
     configureTransformers(config.sources);
     configurePdfAssets(config.pdfAssetsUrl);
     const db = await openLibraryDb();
     const { documents, embeddings } = await loadLibrary(db);
+    const embedder = new Embedder(config.embedder, onEvent);
+    // A library searched by meaning whose search model is in the browser already: the model loads while the indexes
+    // open, so the first question after a reload does not wait for it. Opening never downloads a model.
+    if (embeddings.some((stored) => stored.modelId === embedder.model.id)) void warmUp(embedder, config.sources);
     const index = await HybridIndex.open(db, config.embedder.id, documents.map((document) => document.id), embeddings);
     // Documents embedded by another model (the search model changed) are found by keywords until re-embedded.
     for (const stored of documents) this.#documents.set(stored.id, { ...stored, state: { kind: 'ready' } });
     for (const stored of documents) this.#embeddedBy.set(stored.id, NOT_EMBEDDED);
     for (const stored of embeddings) this.#embeddedBy.set(stored.docId, stored.modelId);
     const sync = new LibrarySync((change) => void this.#applyRemoteChange(change));
-    return { db, index, sync, embedder: new Embedder(config.embedder, onEvent), emit: onEvent };
+    return { db, index, sync, embedder, emit: onEvent };
   }
 
   /** Another tab added or removed a document: hold the same library in memory. */
