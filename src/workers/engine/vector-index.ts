@@ -8,8 +8,8 @@ export const MAX_DIMENSIONS = 768;
 
 /** Voy fails to build 70k vectors in one go (`unwrap_throw failed`); batches of this size build fine. */
 const VOY_BATCH = 10_000;
-/** Vectors per step of a background build: small enough (~0.15 s) that searches between steps are not held up. */
-const BACKGROUND_BATCH = 2_000;
+/** Vectors per step of a background build: small enough (~40 ms) that a search arriving mid-step is hardly held up. */
+const BACKGROUND_BATCH = 500;
 
 type VoyEntry = { id: string; title: string; url: string; embeddings: number[] };
 
