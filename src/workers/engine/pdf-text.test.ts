@@ -1,4 +1,4 @@
-import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { PDFDocument, PDFHexString, PDFName, StandardFonts } from 'pdf-lib';
 import { GlobalWorkerOptions } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
@@ -61,6 +61,28 @@ describe('readPdfPages', () => {
       expect(run.end).toBeGreaterThan(run.start);
       expect(run.width).toBeGreaterThan(0);
     }
+  });
+
+  it('reads the values of filled form fields, after their description, and nothing of empty or hidden ones', async () => {
+    const pdf = await PDFDocument.create();
+    const font = await pdf.embedFont(StandardFonts.Helvetica);
+    const page = pdf.addPage([595, 842]);
+    page.drawText('Membership form of the Veridian Orrery Society', { x: 56, y: 780, size: 14, font });
+    const form = pdf.getForm();
+    const keeper = form.createTextField('keeper');
+    keeper.setText('Zephyrine  Okonkwo');
+    keeper.addToPage(page, { x: 56, y: 700, width: 240, height: 20 });
+    keeper.acroField.getWidgets()[0].dict.set(PDFName.of('TU'), PDFHexString.fromText('Keeper of the orrery'));
+    const day = form.createDropdown('day');
+    day.addOptions(['Monday', 'Thursday']);
+    day.select('Thursday');
+    day.addToPage(page, { x: 56, y: 660, width: 120, height: 20 });
+    form.createTextField('empty').addToPage(page, { x: 56, y: 620, width: 120, height: 20 });
+    const secret = form.createTextField('secret');
+    secret.setText('hidden value');
+    secret.addToPage(page, { x: 56, y: 580, width: 120, height: 20, hidden: true });
+    const { pages } = await readPdfPages(new Uint8Array(await pdf.save()), () => {});
+    expect(pages[0].text.split('\n').filter(Boolean)).toEqual(['Membership form of the Veridian Orrery Society', 'Keeper of the orrery: Zephyrine Okonkwo', 'Thursday']);
   });
 
   it('fails with a reason for a damaged file', async () => {

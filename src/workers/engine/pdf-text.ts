@@ -22,6 +22,35 @@ function rawItem(item: TextItem): RawTextItem {
   };
 }
 
+/** What Docent reads of a form field in pdf.js's annotation data (`page.getAnnotations()`). */
+interface FormField {
+  subtype?: string;
+  fieldType?: string;
+  fieldValue?: unknown;
+  alternativeText?: string;
+  hidden?: boolean;
+  password?: boolean;
+  rect?: number[];
+}
+
+/**
+ * The values of a page's filled text and choice fields, as lines at their place, each after the field's description
+ * when it has one ("Adjusted gross income: 48,250"): a filled form's answers are what people ask about, and pdf.js's
+ * text content holds only what the page itself prints.
+ */
+function formFieldItems(annotations: readonly FormField[]): RawTextItem[] {
+  return annotations.flatMap((field) => {
+    if (field.subtype !== 'Widget' || field.hidden || field.password || !field.rect) return [];
+    if (field.fieldType !== 'Tx' && field.fieldType !== 'Ch') return [];
+    const values = Array.isArray(field.fieldValue) ? field.fieldValue : [field.fieldValue];
+    const value = values.filter((v): v is string => typeof v === 'string').join(', ').replace(/\s+/g, ' ').trim();
+    if (!value) return [];
+    const label = field.alternativeText?.replace(/\s+/g, ' ').trim();
+    const [x1, y1, x2, y2] = field.rect;
+    return [{ str: label ? `${label}: ${value}` : value, x: x1, y: y1, width: x2 - x1, height: y2 - y1, hasEOL: true, horizontal: true }];
+  });
+}
+
 /** The PDF is encrypted: `wrong` when a password was given and was not the right one. */
 export class PasswordRequiredError extends Error {
   override name = 'PasswordRequiredError';
@@ -56,7 +85,7 @@ export interface PdfText {
 }
 
 /**
- * Reads the text of every page; `onPage` reports progress after each one. The text is cleaned by
+ * Reads the text of every page, filled form fields included; `onPage` reports progress after each one. The text is cleaned by
  * `core/text/pdf-pages.ts` (running headers, footers and page numbers removed, hyphenation joined, ligatures
  * resolved), which needs all pages at once to see what repeats; each page carries its `layout` for highlighting.
  * A page that fails is skipped and reported; the file as a whole is bounded in pages and in time.
@@ -87,8 +116,8 @@ export async function readPdfPages(data: Uint8Array, onPage: (done: number, tota
     for (let number = 1; number <= document.numPages; number++) {
       try {
         const page = await inTime(document.getPage(number));
-        const content = await inTime(page.getTextContent());
-        const items = content.items.filter((item): item is TextItem => 'str' in item).map(rawItem);
+        const [content, annotations] = await inTime(Promise.all([page.getTextContent(), page.getAnnotations({ intent: 'display' })]));
+        const items = [...content.items.filter((item): item is TextItem => 'str' in item).map(rawItem), ...formFieldItems(annotations)];
         const [x0, y0, x1, y1] = page.view;
         pages.push({ page: number, viewBox: [x0, y0, x1, y1], rotation: page.rotate, items });
         page.cleanup();
