@@ -34,7 +34,7 @@ function ChatItem({ conversation, active, onOpen, onRename, onDelete }: { conver
   }
   return (
     <li className={active ? 'chat-item chat-item--active' : 'chat-item'}>
-      <button type="button" className="chat-item__open" aria-current={active ? 'true' : undefined} onClick={() => onOpen(conversation.id)}>
+      <button type="button" className="chat-item__open" aria-current={active ? 'true' : undefined} title={conversation.title} onClick={() => onOpen(conversation.id)}>
         {conversation.title}
       </button>
       <button type="button" aria-label={`Rename ${conversation.title}`} onClick={() => setEditing(true)}>
