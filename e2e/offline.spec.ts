@@ -50,13 +50,14 @@ test('first visit downloads the models from the model host with progress; offlin
     await expect(docent.document('almanac.pdf')).toHaveAccessibleName(/Ready: 2 pages/);
     await docent.ask("What is the name of the lighthouse keeper's cat?");
     await expect(docent.citation('almanac.pdf, p. 2')).toBeVisible();
-    // Both models came from the model host, their download showing the bytes done and the file being fetched. (The
-    // stand-in answers each file in one piece, so no file is ever seen half done here: see the self-hosting test.)
+    // Both models came from the model host, their download showing the bytes done. (The stand-in answers each file in
+    // one piece, and a busy page may render only some of its states: the self-hosting test holds a file half sent to
+    // check the bytes of the total and the file's name.)
     expect(hub.served.some((url) => url.endsWith(`${HUB_MODELS.embedder}/resolve/main/onnx/model_quantized.onnx`))).toBe(true);
     expect(hub.served.some((url) => url.endsWith(`${HUB_MODELS.generator}/resolve/main/onnx/decoder_model_merged_quantized.onnx`))).toBe(true);
     const progress = await history('models');
-    expect(progress.some((text) => /Search model .*downloading [\d.]+ [KM]?B \(onnx\/model_quantized\.onnx: [\d.]+ [KM]?B\)/.test(text))).toBe(true);
-    expect(progress.some((text) => /Chat model .*downloading [\d.]+ [KM]?B \(onnx\/decoder_model_merged_quantized\.onnx: [\d.]+ [KM]?B\)/.test(text))).toBe(true);
+    expect(progress.some((text) => /Search model .*downloading [\d.]+ [KM]?B/.test(text))).toBe(true);
+    expect(progress.some((text) => /Chat model .*downloading [\d.]+ [KM]?B/.test(text))).toBe(true);
 
     // Until now, the only other host asked was the model host.
     const origin = new URL(site.url).origin;
