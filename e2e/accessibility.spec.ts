@@ -37,6 +37,8 @@ test('everything can be done from the keyboard: add a file, ask, open a source, 
   await page.getByLabel('Ask a question').focus();
   await page.keyboard.type('What is the cat named?');
   await page.keyboard.press('Enter');
+  // The answer complete: while the model writes, its citations are not links yet (the key sentences' are, until then).
+  await expect(docent.conversation.getByRole('article').last()).toHaveAttribute('aria-busy', 'false');
   const citation = docent.citation('almanac.pdf, p. 1');
   await expect(citation).toBeVisible();
   await citation.focus();

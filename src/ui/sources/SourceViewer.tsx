@@ -58,9 +58,14 @@ export function SourceViewer({ source, onClose }: { source?: OpenSource; onClose
     const returnTo = opener.current;
     opener.current = null;
     onClose();
-    // An answer that finished while its source was open may have rendered its citation anew: focus the new one.
+    // The answer may have changed while its source was open (the model's answer replacing the key sentences, then
+    // rendered with links when done): back to the same citation as it is now, or to the source it points to.
     const href = returnTo?.getAttribute('href');
-    (returnTo?.isConnected || !href ? returnTo : document.querySelector<HTMLElement>(`a[href="${CSS.escape(href)}"]`))?.focus();
+    const target =
+      returnTo?.isConnected || !href?.startsWith('#')
+        ? returnTo
+        : (document.querySelector<HTMLElement>(`a[href="${CSS.escape(href)}"]`) ?? document.getElementById(href.slice(1)));
+    target?.focus();
   };
   const view = source?.view;
   const title = !source ? '' : view?.kind === 'pdf-page' ? `${view.documentName} — page ${view.page} of ${view.pageCount}` : sourceLabel(source.hit);
