@@ -192,7 +192,8 @@ test('a new version installs in the background and takes over when accepted, nev
     expect(fetched.filter((path) => path !== '/' && path !== '/index.html')).toEqual([]);
 
     await page.getByRole('button', { name: 'Reload' }).click();
-    await expect.poll(version).toBe('2');
+    // The new version activates once the old one has answered the requests in flight: slow on a busy machine.
+    await expect.poll(version, { timeout: 60_000 }).toBe('2');
     await expect(page.getByRole('status').filter({ hasText: 'Update available' })).toHaveCount(0);
     const appCaches = await page.evaluate(async () => (await caches.keys()).filter((name) => name.startsWith('docent-app-')));
     expect(appCaches).toHaveLength(1);

@@ -29,6 +29,15 @@ function activation(registration: ServiceWorkerRegistration): Promise<void> {
   });
 }
 
+let reloading = false;
+
+/** Reloads the page, once however many signals call for it. */
+function reloadOnce(): void {
+  if (reloading) return;
+  reloading = true;
+  location.reload();
+}
+
 /**
  * The app shell: the service worker that keeps this version of Docent offline, makes static hosts cross-origin
  * isolated (it adds the headers they cannot send), and installs updates in the background; they take over on the
@@ -71,15 +80,23 @@ export class AppShell extends Store<AppShellState> {
     return false;
   }
 
-  /** Moves this page onto the waiting version: the new worker takes over, and the page reloads with its files. */
-  readonly applyUpdate = () => this.#waiting?.postMessage({ type: 'skip-waiting' });
+  /**
+   * Moves this page onto the waiting version: the new worker takes over, and the page reloads with its files. The
+   * reload follows the change of controller or, should that event not come, the new worker's own activation.
+   */
+  readonly applyUpdate = () => {
+    const worker = this.#waiting;
+    if (!worker) return;
+    worker.addEventListener('statechange', () => worker.state === 'activated' && reloadOnce());
+    worker.postMessage({ type: 'skip-waiting' });
+  };
 
   #watch(registration: ServiceWorkerRegistration) {
     // A new version took over (accepted here or in another tab): this page's files are the old version's, so it
     // reloads rather than ask the new version for files it does not have. The first version taking an uncontrolled
     // page is not a change of version.
     if (navigator.serviceWorker.controller) {
-      navigator.serviceWorker.addEventListener('controllerchange', () => location.reload(), { once: true });
+      navigator.serviceWorker.addEventListener('controllerchange', reloadOnce, { once: true });
     }
     void activation(registration).then(
       () => this.update({ offlineReady: true }),
