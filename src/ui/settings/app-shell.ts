@@ -4,6 +4,8 @@ import { Store } from '../store';
 const ISOLATION_RELOAD = 'docent.isolation-reload';
 /** How long a first visit waits for the service worker before it runs without threads instead. */
 const ISOLATION_WAIT_MS = 60_000;
+/** How long an accepted update may wait for the new version to take over before the page reloads anyway. */
+const UPDATE_RELOAD_MS = 3_000;
 
 interface AppShellState {
   /** A service worker keeps the app (not in the development server, nor in browsers without service workers). */
@@ -82,13 +84,16 @@ export class AppShell extends Store<AppShellState> {
 
   /**
    * Moves this page onto the waiting version: the new worker takes over, and the page reloads with its files. The
-   * reload follows the change of controller or, should that event not come, the new worker's own activation.
+   * reload follows the change of controller, or the new worker's own activation. The browser may hold the new worker
+   * back while this page keeps the old one busy (requests in flight): after a few seconds the page reloads anyway,
+   * which lets the old version go.
    */
   readonly applyUpdate = () => {
     const worker = this.#waiting;
     if (!worker) return;
     worker.addEventListener('statechange', () => worker.state === 'activated' && reloadOnce());
     worker.postMessage({ type: 'skip-waiting' });
+    setTimeout(reloadOnce, UPDATE_RELOAD_MS);
   };
 
   #watch(registration: ServiceWorkerRegistration) {
