@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { chunkPages, DEFAULT_CHUNKING, estimateTokens, joinPages, MAX_EMBEDDER_TOKENS, sliceOfPages, type ChunkablePage, type ChunkDraft, type ChunkingOptions } from './chunking';
+import { chunkPages, DEFAULT_CHUNKING, estimateTokens, joinPages, MAX_EMBEDDER_TOKENS, sliceOfPages, withPageStarts, type ChunkablePage, type ChunkDraft, type ChunkingOptions } from './chunking';
 import { asDocId, chunkIdOf } from './ids';
 import type { Chunk, PageText } from './library';
 
@@ -71,6 +71,10 @@ describe('joinPages', () => {
     expect(pageStarts).toEqual([0, 6]);
   });
 
+  it('gives each page where it starts, as withPageStarts stores it', () => {
+    expect(withPageStarts([{ page: 1, text: 'One.' }, { page: 2, text: '' }, { page: 3, text: 'Three.' }]).map((page) => page.start)).toEqual([0, 6, 8]);
+  });
+
   it('adds no separator after leading empty pages', () => {
     expect(joinPages([{ page: 1, text: '' }, { page: 2, text: 'Two.' }]).text).toBe('Two.');
   });
@@ -84,8 +88,7 @@ describe('sliceOfPages', () => {
       { page: 3, text: '' },
       { page: 4, text: '1648 at Münster. Peace followed.' },
     ];
-    const { pageStarts } = joinPages(pages);
-    const stored = pages.map((page, i) => ({ ...page, start: pageStarts[i] }));
+    const stored = withPageStarts(pages);
     const chunks = chunkPages(doc, pages, { maxChars: 60, overlapChars: 0 });
     expect(chunks.some((chunk) => chunk.pageStart !== chunk.pageEnd)).toBe(true);
     for (const chunk of chunks) {

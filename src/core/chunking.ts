@@ -80,6 +80,12 @@ export function sliceOfPages(pages: readonly (PageText & { start: number })[], s
   return text.slice(start - first, end - first);
 }
 
+/** The pages, each with where it starts in the document's joined text (`joinPages`): how pages are stored. */
+export function withPageStarts<Page extends PageText>(pages: readonly Page[]): (Page & { start: number })[] {
+  const { pageStarts } = joinPages(pages);
+  return pages.map((page, i) => ({ ...page, start: pageStarts[i] }));
+}
+
 /** Index of the page holding `offset` (the last page starting at or before it). */
 function pageIndexAt(pageStarts: readonly number[], offset: number): number {
   let low = 0;

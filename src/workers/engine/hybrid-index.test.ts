@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { joinPages } from '../../core/chunking';
+import { withPageStarts } from '../../core/chunking';
 import { asDocId, chunkIdOf, type DocId } from '../../core/ids';
 import type { Chunk } from '../../core/library';
 import { HybridIndex } from './hybrid-index';
@@ -10,10 +10,10 @@ import { loadKeywordIndex, openLibraryDb, saveDocument, saveKeywordIndex, type L
 let databases = 0;
 /** A document of one chunk per page, offsets as the chunker gives them; its pages as stored. */
 function documentOf(docId: DocId, texts: string[]): { chunks: Chunk[]; pages: StoredPage[] } {
-  const { pageStarts } = joinPages(texts.map((text, i) => ({ page: i + 1, text })));
+  const pages = withPageStarts(texts.map((text, i) => ({ docId, page: i + 1, text })));
   return {
-    chunks: texts.map((text, i) => ({ id: chunkIdOf(docId, i), docId, ordinal: i, text, pageStart: i + 1, pageEnd: i + 1, charStart: pageStarts[i], charEnd: pageStarts[i] + text.length })),
-    pages: texts.map((text, i) => ({ docId, page: i + 1, start: pageStarts[i], text })),
+    chunks: pages.map(({ page, start, text }, i) => ({ id: chunkIdOf(docId, i), docId, ordinal: i, text, pageStart: page, pageEnd: page, charStart: start, charEnd: start + text.length })),
+    pages,
   };
 }
 const harbor = asDocId('harbor');

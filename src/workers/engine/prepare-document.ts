@@ -1,4 +1,4 @@
-import { chunkPages, joinPages } from '../../core/chunking';
+import { chunkPages, withPageStarts } from '../../core/chunking';
 import type { DocId } from '../../core/ids';
 import type { Chunk, DocumentState } from '../../core/library';
 import { readingWarning } from '../../core/reading-report';
@@ -36,7 +36,6 @@ export async function prepareDocument(
     );
   }
   const counts = { pageCount: pages.length, chunkCount: drafts.length };
-  const { pageStarts } = joinPages(pages);
   const embedded = countTokens
     ? await embedder.embedPassages(
         drafts.map((draft) => draft.contextText),
@@ -52,7 +51,7 @@ export async function prepareDocument(
   return {
     document: { id, name: file.name, format, bytes: file.size, addedAt: Date.now(), ...counts, warning: readingWarning(pages.length, unreadablePages, withoutText) },
     file: format === 'pdf' ? { docId: id, type: file.type, blob: file, password } : undefined,
-    pages: pages.map(({ page, text, layout }, i) => ({ docId: id, page, start: pageStarts[i], text, layout: layout && { ...layout, runs: packRuns(layout.runs) } })),
+    pages: withPageStarts(pages).map(({ page, start, text, layout }) => ({ docId: id, page, start, text, layout: layout && { ...layout, runs: packRuns(layout.runs) } })),
     chunks,
     embeddings: embedded && { docId: id, modelId: embedder.model.id, chunkIds: chunks.map((chunk) => chunk.id), ...embedded },
   };

@@ -1,4 +1,4 @@
-import { joinPages } from '../../core/chunking';
+import { withPageStarts } from '../../core/chunking';
 import type { Chunk } from '../../core/library';
 import type { StoredPage, UpgradeTransaction } from './storage';
 
@@ -22,17 +22,12 @@ export async function migrateToPageText(tx: UpgradeTransaction): Promise<void> {
   await tx.objectStore('keyword-index').clear();
 }
 
-function withPageStarts(pages: readonly Omit<StoredPage, 'start'>[]): StoredPage[] {
-  const { pageStarts } = joinPages(pages);
-  return pages.map((page, i) => ({ ...page, start: pageStarts[i] }));
-}
-
 /**
  * Pages that give back every chunk's text at its offsets (`sliceOfPages`): the chunks laid out at their offsets, the
  * gaps between them (whitespace in the original) as line breaks, cut where the first chunk of each page starts. A
  * page may so hold the end of a sentence of the next: schema 1 kept no page breaks.
  */
-export function pagesFromChunks(chunks: readonly Chunk[]): StoredPage[] {
+function pagesFromChunks(chunks: readonly Chunk[]): StoredPage[] {
   if (chunks.length === 0) return [];
   const length = Math.max(...chunks.map((chunk) => chunk.charEnd));
   const characters = new Array<string>(length).fill('\n');

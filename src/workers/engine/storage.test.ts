@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
-import { chunkPages, joinPages } from '../../core/chunking';
+import { chunkPages, withPageStarts } from '../../core/chunking';
 import type { Conversation } from '../../core/conversation';
 import { asDocId, chunkIdOf } from '../../core/ids';
 import type { Chunk } from '../../core/library';
@@ -24,8 +24,7 @@ let databases = 0;
 const freshName = () => `docent-test-${databases++}`;
 const docId = asDocId('d1');
 const texts = ['Hello.', 'The treaty was signed in the spring of', '1648 at Münster. Peace followed.'];
-const { pageStarts } = joinPages(texts.map((text, i) => ({ page: i + 1, text })));
-const pages = texts.map((text, i) => ({ docId, page: i + 1, start: pageStarts[i], text }));
+const pages = withPageStarts(texts.map((text, i) => ({ docId, page: i + 1, text })));
 // Small chunks, one of which runs over the page break between pages 2 and 3.
 const chunks: Chunk[] = chunkPages(docId, pages, { maxChars: 60, overlapChars: 0 }).map(({ contextText, ...chunk }) => chunk);
 const chunk = chunks[0];
@@ -115,6 +114,20 @@ describe('library schema migrations', () => {
     expect(await loadConversations(db)).toHaveLength(1);
   });
 
+  it('migrates a version 1 chunk that runs onto a page where no chunk starts', async () => {
+    const name = freshName();
+    const text = 'A sentence that runs over the break\n\nonto the next page.';
+    const running = { id: chunkIdOf(docId, 0), docId, ordinal: 0, text, pageStart: 1, pageEnd: 2, charStart: 0, charEnd: text.length };
+    const v1 = await openDB(name, 1, { upgrade: v1Stores });
+    await v1.put('documents', { ...document, pageCount: 2, chunkCount: 1 });
+    await v1.put('chunks', running);
+    v1.close();
+
+    const db = await openLibraryDb(name);
+    expect(await getChunksOf(db, docId)).toEqual([running]);
+    expect(await getChunks(db, [running.id])).toEqual([running]);
+  });
+
   it('migrates a version 2 library: text once in the pages, files of PDFs only, keyword index to rebuild', async () => {
     const name = freshName();
     const v2 = await openDB(name, 2, {
@@ -143,7 +156,7 @@ describe('library schema migrations', () => {
     expect(await getChunksOf(db, docId)).toEqual(chunks);
     expect(await getChunksOf(db, notes)).toEqual([noteChunk]);
     expect((await db.getAll('chunks')).every((c) => !('text' in c))).toBe(true);
-    expect((await db.getAll('pages')).map((page) => page.start)).toEqual([...pageStarts, 0]);
+    expect((await db.getAll('pages')).map((page) => page.start)).toEqual([...pages.map((page) => page.start), 0]);
     expect(await getFile(db, docId)).toBeDefined();
     expect(await getFile(db, notes)).toBeUndefined();
     expect(await loadKeywordIndex(db)).toBeUndefined();

@@ -181,26 +181,31 @@ export function getFile(db: LibraryDb, docId: DocId): Promise<StoredFile | undef
   return db.get('files', docId);
 }
 
+/**
+ * A chunk with its text, sliced from `pages` (ordered by page number) from `first`, the index of its first page,
+ * through its last page. Pages without a record (schema 1's, see storage-migrations.ts) are held by the one before.
+ */
+function withText(chunk: StoredChunk, pages: readonly StoredPage[], first = 0): Chunk {
+  let end = first;
+  while (end < pages.length && pages[end].page <= chunk.pageEnd) end++;
+  return { ...chunk, text: sliceOfPages(pages.slice(first, end), chunk.charStart, chunk.charEnd) };
+}
+
 /** A document's chunks, in order, with their text. */
 export async function getChunksOf(db: LibraryDb, docId: DocId): Promise<Chunk[]> {
   const tx = db.transaction(['chunks', 'pages']);
   const [chunks, pages] = await Promise.all([tx.objectStore('chunks').index('by-doc').getAll(docId), tx.objectStore('pages').index('by-doc').getAll(docId)]);
-  const pageIndex = new Map(pages.map((page, i) => [page.page, i]));
-  return chunks
-    .sort((a, b) => a.ordinal - b.ordinal)
-    .map((chunk) => ({ ...chunk, text: sliceOfPages(pages.slice(pageIndex.get(chunk.pageStart), pageIndex.get(chunk.pageEnd)! + 1), chunk.charStart, chunk.charEnd) }));
+  const indexOfPage = new Map(pages.map((page, i) => [page.page, i]));
+  return chunks.sort((a, b) => a.ordinal - b.ordinal).map((chunk) => withText(chunk, pages, indexOfPage.get(chunk.pageStart)));
 }
 
 /** Chunks by id, with their text (read from their pages); ids no longer stored are left out. */
 export async function getChunks(db: LibraryDb, ids: readonly ChunkId[]): Promise<Chunk[]> {
   const tx = db.transaction(['chunks', 'pages']);
-  const pages = tx.objectStore('pages');
   const chunks = await Promise.all(
     ids.map(async (id) => {
       const chunk = await tx.objectStore('chunks').get(id);
-      if (!chunk) return undefined;
-      const spanned = await pages.getAll(IDBKeyRange.bound([chunk.docId, chunk.pageStart], [chunk.docId, chunk.pageEnd]));
-      return { ...chunk, text: sliceOfPages(spanned, chunk.charStart, chunk.charEnd) };
+      return chunk && withText(chunk, await tx.objectStore('pages').getAll(IDBKeyRange.bound([chunk.docId, chunk.pageStart], [chunk.docId, chunk.pageEnd])));
     }),
   );
   return chunks.filter((chunk) => chunk !== undefined);

@@ -1,4 +1,4 @@
-import { joinPages } from '../../../../src/core/chunking';
+import { withPageStarts } from '../../../../src/core/chunking';
 import { asDocId, chunkIdOf, type ChunkId, type DocId } from '../../../../src/core/ids';
 import type { Chunk, DocumentRecord } from '../../../../src/core/library';
 import { HybridIndex } from '../../../../src/workers/engine/hybrid-index';
@@ -112,15 +112,14 @@ export async function growLibrary(request: GrowRequest): Promise<GrowResult> {
     // Three chunks to a page, as a text file of ~1,000-character paragraphs is chunked; offsets as joinPages gives them.
     const pageTexts: string[] = [];
     for (let ordinal = 0; ordinal < count; ordinal += 3) pageTexts.push(texts.slice(first + ordinal, first + Math.min(count, ordinal + 3)).join('\n\n'));
-    const { pageStarts } = joinPages(pageTexts.map((text, i) => ({ page: i + 1, text })));
-    const pages: StoredPage[] = pageTexts.map((text, i) => ({ docId: id, page: i + 1, start: pageStarts[i], text }));
+    const pages: StoredPage[] = withPageStarts(pageTexts.map((text, i) => ({ docId: id, page: i + 1, text })));
     const chunks: Chunk[] = [];
     let offset = 0;
     for (let ordinal = 0; ordinal < count; ordinal++) {
       const text = texts[first + ordinal];
       textBytes += text.length;
       const page = 1 + Math.floor(ordinal / 3);
-      if (ordinal % 3 === 0) offset = pageStarts[page - 1];
+      if (ordinal % 3 === 0) offset = pages[page - 1].start;
       chunks.push({ id: chunkIdOf(id, ordinal), docId: id, ordinal, text, pageStart: page, pageEnd: page, charStart: offset, charEnd: offset + text.length });
       offset += text.length + 2;
     }
