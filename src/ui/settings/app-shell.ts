@@ -83,16 +83,13 @@ export class AppShell extends Store<AppShellState> {
   }
 
   /**
-   * Moves this page onto the waiting version: the new worker takes over, and the page reloads with its files. The
-   * reload follows the change of controller, or the new worker's own activation. The browser may hold the new worker
-   * back while this page keeps the old one busy (requests in flight): after a few seconds the page reloads anyway,
-   * which lets the old version go.
+   * Moves this page onto the waiting version: the new worker takes over, and the page reloads with its files (on the
+   * change of controller, see #watch). The browser may hold the new worker back while this page keeps the old one
+   * busy (requests in flight): after a few seconds the page reloads anyway, which lets the old version go.
    */
   readonly applyUpdate = () => {
-    const worker = this.#waiting;
-    if (!worker) return;
-    worker.addEventListener('statechange', () => worker.state === 'activated' && reloadOnce());
-    worker.postMessage({ type: 'skip-waiting' });
+    if (!this.#waiting) return;
+    this.#waiting.postMessage({ type: 'skip-waiting' });
     setTimeout(reloadOnce, UPDATE_RELOAD_MS);
   };
 
