@@ -106,6 +106,15 @@ describe('HybridIndex', () => {
     expect((await loadKeywordIndex(db))!.chunksOf.map(([docId]) => docId).sort()).toEqual([harbor, space]);
   });
 
+  it('rebuilds a keyword index it cannot read from the stored chunks', async () => {
+    const db = await libraryWith(harborDocument, spaceDocument);
+    await db.put('keyword-index', { gzippedJson: new TextEncoder().encode('not gzip at all') }, 'current');
+    const index = await HybridIndex.open(db, 'm', [harbor, space], []);
+    expect(index.search('Kourou', undefined, { limit: 3 }).map((hit) => hit.id)).toEqual([spaceChunks[0].id]);
+    await settle();
+    expect((await loadKeywordIndex(db))!.chunksOf.map(([docId]) => docId).sort()).toEqual([harbor, space]);
+  });
+
   it('restores vectors of the current model only', async () => {
     const db = await libraryWith(harborDocument);
     const embeddings = [{ docId: harbor, modelId: 'other', dims: 2, chunkIds: harborChunks.map((c) => c.id), vectors: vectorsOf(harborChunks) }];

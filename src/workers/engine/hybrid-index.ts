@@ -21,6 +21,19 @@ export interface SearchScope {
 const PERSIST_DELAY_MS = 300;
 
 /**
+ * The stored keyword index, or an empty one when there is none or it cannot be read (a damaged record): either way
+ * `open` then indexes every document it lacks from the stored chunks, so nothing is lost.
+ */
+async function restoreKeywords(db: LibraryDb): Promise<KeywordIndex> {
+  try {
+    const stored = await loadKeywordIndex(db);
+    return stored ? KeywordIndex.restore(stored) : KeywordIndex.empty();
+  } catch {
+    return KeywordIndex.empty();
+  }
+}
+
+/**
  * Hybrid retrieval: the dense index (Voy) and the keyword index (BM25) over the same chunks, fused by reciprocal
  * rank. Vectors are stored per document; the keyword index is stored whole and reconciled with the documents on
  * load, so a write it missed (a tab closed mid-way) is repaired rather than lost.
@@ -54,8 +67,7 @@ export class HybridIndex {
       const entries = stored.chunkIds.map((id, row) => ({ id, vector: stored.vectors.subarray(row * stored.dims, (row + 1) * stored.dims) }));
       vectors.add(entries, { background: true });
     }
-    const stored = await loadKeywordIndex(db);
-    const keywords = stored ? KeywordIndex.restore(stored) : KeywordIndex.empty();
+    const keywords = await restoreKeywords(db);
     const hybrid = new HybridIndex(db, vectors, keywords);
     const present = new Set(docIds);
     let changed = false;
