@@ -1,7 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { DocentPage, TEST_MODELS } from './support/docent-page';
 import { makePdf } from './support/make-pdf';
+import { MODEL_HOST } from './support/model-host';
 import { recordNetwork } from './support/network-record';
+import { ALL_LEFT_OUT, NOT_IN_DOCUMENTS } from '../src/core/search-scope';
 
 const ALMANAC = [
   'Westmere Harbor Almanac. The harbor opened in 1871 and still serves the fishing fleet.',
@@ -106,6 +108,29 @@ test('a question the documents do not cover gets an honest answer, not one made 
   await docent.ask('What was the GDP of Mongolia in 1995?');
   await expect(docent.answer).toHaveText("I couldn't find this in your documents.");
   await expect(docent.answer.getByRole('link')).toHaveCount(0);
+});
+
+test('with the search model unreachable, a question the documents do not cover is answered as such; with every document left out, the answer says so', async ({
+  page,
+  context,
+}) => {
+  await context.route(`${MODEL_HOST}/**`, (route) => route.abort('internetdisconnected'));
+  const docent = new DocentPage(page);
+  await docent.open('?embedder=docent-hub/unreachable-embedder&generator=none');
+  await docent.addFiles([await almanacFile(), { name: 'missions.pdf', mimeType: 'application/pdf', buffer: await makePdf(MISSIONS) }]);
+  await expect(docent.document('almanac.pdf')).toHaveAccessibleName(/Ready: .*Found by its words only/);
+  await expect(docent.document('missions.pdf')).toHaveAccessibleName(/Ready: .*Found by its words only/);
+
+  await docent.ask('What was the GDP of Mongolia in 1995?');
+  await expect(docent.answer).toHaveText(NOT_IN_DOCUMENTS);
+
+  await page.getByRole('checkbox', { name: 'Use in answers: almanac.pdf' }).uncheck();
+  await page.getByRole('checkbox', { name: 'Use in answers: missions.pdf' }).uncheck();
+  await docent.ask('Who keeps the lighthouse?');
+  await expect(docent.answer).toHaveText(ALL_LEFT_OUT);
+  await page.getByRole('checkbox', { name: 'Use in answers: almanac.pdf' }).check();
+  await docent.ask('Who keeps the lighthouse?');
+  await expect(docent.citation('almanac.pdf, p. 2').first()).toBeVisible();
 });
 
 test('HTML and script in a document and in a generated answer are shown as text and never run', async ({ page }) => {

@@ -43,7 +43,23 @@ test('every file of a drop gets its own clear outcome, and the readable ones are
   await expect(docent.document('empty.txt')).toHaveAccessibleName(/Failed: No text was found in this file\./);
   await expect(docent.document('good.pdf')).toHaveAccessibleName(/Ready: 1 page/);
 
-  // The same file dropped again, under any name, is not added twice.
-  await docent.addFiles([pdf('good-copy.pdf', good)]);
+  // The same file dropped again, under any name, is not added twice, and the drop says so.
+  await docent.addFiles([pdf('good-copy.pdf', good), pdf('good.pdf', good)]);
+  const duplicates = page.getByRole('status', { name: 'Already in your library' });
+  await expect(duplicates.getByRole('listitem')).toHaveText(['good-copy.pdf is already in your library as good.pdf.', 'good.pdf is already in your library.']);
   await expect(docent.library.getByRole('listitem')).toHaveCount(6);
+  await duplicates.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(duplicates).toHaveCount(0);
+});
+
+test('pages whose only text is a filing stamp count as pages without text: a scanned court order is no text, a partly scanned one warns', async ({ page }) => {
+  const docent = new DocentPage(page);
+  await docent.open();
+  const stamp = (n: number, of: number) => `Case 1:21-cv-01234-ABC Document 12 Filed 03/04/21 Page ${n} of ${of} PageID #: ${100 + n}`;
+  await docent.addFiles([
+    pdf('order.pdf', await makePdf(['', '', '', '', ''], { stamp })),
+    pdf('motion.pdf', await makePdf(['The motion to dismiss is denied.', 'Discovery closes on June 1.', '', '', ''], { stamp })),
+  ]);
+  await expect(docent.document('order.pdf')).toHaveAccessibleName(/Failed: No text was found in this PDF: its pages hold only images/);
+  await expect(docent.document('motion.pdf')).toHaveAccessibleName(/Ready: 5 pages, \d+ passages?\. No text on pages 3–5: scanned images/);
 });

@@ -26,6 +26,8 @@ export interface StaticHost {
   stop(): Promise<void>;
   /** Sends the rest of every weights file held by `holdWeightsAfter`, and holds none after. */
   releaseWeights(): void;
+  /** Answers requests for `path` only once `release` is called: a request kept in flight. */
+  hold(path: string): { requested: Promise<void>; release(): void };
 }
 
 interface StaticOptions {
@@ -48,9 +50,15 @@ export async function serveStatic(folder: string, options: StaticOptions): Promi
   const requests: string[] = [];
   let releaseWeights!: () => void;
   const weightsReleased = new Promise<void>((resolve) => (releaseWeights = resolve));
+  const held = new Map<string, { requested: () => void; released: Promise<void> }>();
   const server: Server = createServer(async (request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://host').pathname);
     requests.push(path);
+    const hold = held.get(path);
+    if (hold) {
+      hold.requested();
+      await hold.released;
+    }
     const modelFile = models && path.startsWith('/models/');
     const base = modelFile ? resolve(models) : root;
     let file = normalize(join(base, modelFile ? path.slice('/models/'.length) : path));
@@ -80,6 +88,13 @@ export async function serveStatic(folder: string, options: StaticOptions): Promi
     url: `http://127.0.0.1:${port}/`,
     requests,
     releaseWeights,
+    hold(path) {
+      let requested!: () => void;
+      let release!: () => void;
+      const seen = new Promise<void>((resolve) => (requested = resolve));
+      held.set(path, { requested, released: new Promise<void>((resolve) => (release = resolve)) });
+      return { requested: seen, release };
+    },
     stop: () =>
       new Promise<void>((done) => {
         server.closeAllConnections();

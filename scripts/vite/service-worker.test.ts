@@ -52,4 +52,15 @@ describe('precacheManifest', () => {
     expect(second.version).not.toBe(first.version);
     expect(await readFile(join(out, 'sw.js'), 'utf8')).toContain(second.version);
   });
+
+  it('writes the version into index.html, and lists the page with it; the version does not depend on the one written before', async () => {
+    const page = '<html>\n  <head>\n    <title>Docent</title>\n  </head>\n</html>\n';
+    const out = await site({ 'index.html': page, 'sw.js': '' });
+    const manifest = await writePrecacheManifest(out);
+    const written = await readFile(join(out, 'index.html'), 'utf8');
+    expect(written).toBe(`<html>\n  <head>\n    <title>Docent</title>\n    <meta name="docent-version" content="${manifest.version}" />\n  </head>\n</html>\n`);
+    expect(manifest.files.find((file) => file.url === 'index.html')?.hash).toBe(hashOf(written));
+    expect(await writePrecacheManifest(out)).toEqual(manifest);
+    expect(await readFile(join(out, 'index.html'), 'utf8')).toBe(written);
+  });
 });

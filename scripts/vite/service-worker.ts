@@ -2,9 +2,10 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { build, type Plugin } from 'vite';
-import type { PrecacheEntry, PrecacheManifest } from '../../src/sw/precache';
+import { withoutVersion, withVersion, type PrecacheEntry, type PrecacheManifest } from '../../src/sw/precache';
 
 export const SERVICE_WORKER_FILE = 'sw.js';
+const INDEX = 'index.html';
 const MANIFEST_LINE = /^self\.__DOCENT_PRECACHE = .*;\n/;
 
 /** Not part of the app shell: models (transformers.js caches them itself), the worker itself, source maps. */
@@ -20,27 +21,41 @@ async function listFiles(folder: string): Promise<string[]> {
     .sort();
 }
 
-/** The precache manifest of a built site: every file with its hash, and a version that changes with any of them. */
+const sha256 = (content: string | Buffer) => createHash('sha256').update(content).digest('hex');
+
+/**
+ * The precache manifest of a built site: every file with its hash, and a version that changes with any of them.
+ * index.html carries the version it belongs to (written by writePrecacheManifest), so its version is computed from
+ * the page without it, and its hash is the hash of the page with it.
+ */
 export async function precacheManifest(outDir: string): Promise<PrecacheManifest> {
   const files: PrecacheEntry[] = [];
   const later: PrecacheEntry[] = [];
+  let page: string | undefined;
   for (const path of await listFiles(outDir)) {
     if (excluded(path)) continue;
-    const hash = createHash('sha256').update(await readFile(join(outDir, path))).digest('hex').slice(0, 32);
-    (lazy(path) ? later : files).push({ url: path, hash });
+    const content = await readFile(join(outDir, path));
+    if (path === INDEX) page = withoutVersion(content.toString('utf8'));
+    (lazy(path) ? later : files).push({ url: path, hash: sha256(path === INDEX ? page! : content).slice(0, 32) });
   }
   const all = [...files, ...later].map((entry) => `${entry.url} ${entry.hash}`).join('\n');
-  return { version: createHash('sha256').update(all).digest('hex').slice(0, 16), files, lazy: later };
+  const version = sha256(all).slice(0, 16);
+  const index = files.find((entry) => entry.url === INDEX);
+  if (index && page !== undefined) index.hash = sha256(withVersion(page, version)).slice(0, 32);
+  return { version, files, lazy: later };
 }
 
 /**
- * (Re)writes the precache manifest at the top of a built site's sw.js. Any change to the site's files gives a new
- * sw.js, which is how browsers learn that a new version exists. Tests call it after changing a built site.
+ * (Re)writes the precache manifest at the top of a built site's sw.js, and the version into its index.html. Any
+ * change to the site's files gives a new sw.js, which is how browsers learn that a new version exists. Tests call it
+ * after changing a built site.
  */
 export async function writePrecacheManifest(outDir: string): Promise<PrecacheManifest> {
   const path = join(outDir, SERVICE_WORKER_FILE);
   const code = (await readFile(path, 'utf8')).replace(MANIFEST_LINE, '');
   const manifest = await precacheManifest(outDir);
+  const index = join(outDir, INDEX);
+  if (manifest.files.some((entry) => entry.url === INDEX)) await writeFile(index, withVersion(await readFile(index, 'utf8'), manifest.version));
   await writeFile(path, `self.__DOCENT_PRECACHE = ${JSON.stringify(manifest)};\n${code}`);
   return manifest;
 }

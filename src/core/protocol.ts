@@ -13,7 +13,8 @@ export type ModelStatus =
   | { kind: 'downloading'; loadedBytes: number; totalBytes: number; file: string; files?: FileProgress[] }
   | { kind: 'warming-up' }
   | { kind: 'ready' }
-  | { kind: 'failed'; reason: string };
+  /** `retryAt`: when the next attempt starts on its own (ms since the epoch); sooner if the browser comes back online. */
+  | { kind: 'failed'; reason: string; retryAt?: number };
 
 /** One file of a model being downloaded; totalBytes is 0 or loadedBytes while its size is not known. */
 export interface FileProgress {
@@ -36,7 +37,22 @@ export interface ReindexEvent {
   total: number;
 }
 
-export type EngineEvent = { type: 'library'; documents: DocumentSummary[] } | ModelStatusEvent | ReindexEvent;
+/** A dropped file whose bytes are already in the library (or on their way in), perhaps under another name. */
+export interface DuplicateFile {
+  name: string;
+  /** The name it is in the library under. */
+  existingName: string;
+  /** That document is still being added (read, embedded, or waiting for its password). */
+  pending: boolean;
+}
+
+/** The files of one drop that were not added because the library holds them already. */
+export interface DuplicatesEvent {
+  type: 'duplicates';
+  files: DuplicateFile[];
+}
+
+export type EngineEvent = { type: 'library'; documents: DocumentSummary[] } | ModelStatusEvent | ReindexEvent | DuplicatesEvent;
 
 export interface EngineConfig {
   embedder: ModelSpec;
@@ -55,6 +71,33 @@ export type SourceView = {
   | { kind: 'pdf-page'; image: Blob; highlights: HighlightBox[] }
   | { kind: 'text'; text: string; highlight: { start: number; end: number } }
 );
+
+/** Where an export or import of the library stands. */
+export interface BackupProgress {
+  /** Exporting documents; checking every part of a backup before anything is written; importing its documents. */
+  phase: 'exporting' | 'checking' | 'importing';
+  /** Documents done and in all (exporting, importing); bytes of the file read (checking, importing). */
+  done: number;
+  total: number;
+  /** Bytes of the backup written (exporting) or read (checking, importing). */
+  bytes: number;
+}
+
+export interface ExportSummary {
+  documents: number;
+  conversations: number;
+  bytes: number;
+}
+
+export interface ImportSummary {
+  /** Names of the documents added, and of those skipped because the library holds them already. */
+  added: string[];
+  skipped: string[];
+  /** Conversations added or brought up to date. */
+  conversations: number;
+  /** Added documents whose vectors another search model made (or none): they are embedded again in the background. */
+  reembedding: number;
+}
 
 export interface EngineApi {
   /** Opens the library from storage and returns it; events report every later change. */
@@ -76,6 +119,16 @@ export interface EngineApi {
   openSource(chunkId: ChunkId): Promise<SourceView>;
   /** Removes a document from storage and every index at once; the rest stays searchable. */
   removeDocument(id: DocId): Promise<void>;
+  /**
+   * Writes the library (documents with their files, pages, passages and vectors, and the conversations) as one backup
+   * through `write`, a piece at a time; `write` resolving to false cancels, and the export resolves to undefined.
+   */
+  exportLibrary(write: (bytes: Uint8Array) => Promise<boolean>, onProgress: (progress: BackupProgress) => void): Promise<ExportSummary | undefined>;
+  /**
+   * Adds a backup's documents and conversations to the library, after checking all of it: a file that is not a whole,
+   * intact backup is refused with a sentence that says why, and nothing is written.
+   */
+  importLibrary(file: Blob, onProgress: (progress: BackupProgress) => void): Promise<ImportSummary>;
   /** Saved conversations, most recently updated first. */
   conversations(): Promise<Conversation[]>;
   saveConversation(conversation: Conversation): Promise<void>;
@@ -155,3 +208,6 @@ export interface ModelCacheNotice {
 }
 
 export const MODEL_CACHE_CHANNEL = 'docent-model-cache';
+
+/** Posted by every worker of the app once its modules are loaded and its API is exposed (see rpc/running-workers.ts). */
+export const WORKER_STARTED = 'docent-worker-started';

@@ -1,5 +1,6 @@
 import { wrap, type Remote } from 'comlink';
 import type { ModelCacheApi } from '../core/protocol';
+import { tracked } from './running-workers';
 
 let worker: Remote<ModelCacheApi> | undefined;
 
@@ -8,6 +9,6 @@ let worker: Remote<ModelCacheApi> | undefined;
  * runtime, so opening the Settings never waits for the library's or the chat's work.
  */
 export function modelCacheWorker(): Remote<ModelCacheApi> {
-  worker ??= wrap<ModelCacheApi>(new Worker(new URL('../workers/models.worker.ts', import.meta.url), { type: 'module', name: 'docent-models' }));
+  worker ??= wrap<ModelCacheApi>(tracked(new Worker(new URL('../workers/models.worker.ts', import.meta.url), { type: 'module', name: 'docent-models' })));
   return worker;
 }

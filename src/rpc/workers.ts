@@ -1,5 +1,6 @@
 import { wrap, type Remote } from 'comlink';
 import type { EngineApi, GeneratorApi } from '../core/protocol';
+import { tracked } from './running-workers';
 
 export interface Workers {
   engine: Remote<EngineApi>;
@@ -10,8 +11,8 @@ export interface Workers {
 
 /** Starts the two workers: the library engine (reading, embedding, index, storage) and the answer writer. */
 export function startWorkers(): Workers {
-  const engine = new Worker(new URL('../workers/engine.worker.ts', import.meta.url), { type: 'module', name: 'docent-engine' });
-  const generator = new Worker(new URL('../workers/generator.worker.ts', import.meta.url), { type: 'module', name: 'docent-generator' });
+  const engine = tracked(new Worker(new URL('../workers/engine.worker.ts', import.meta.url), { type: 'module', name: 'docent-engine' }));
+  const generator = tracked(new Worker(new URL('../workers/generator.worker.ts', import.meta.url), { type: 'module', name: 'docent-generator' }));
   const crashes = new EventTarget();
   // A worker that fails to start never answers; say so rather than leave every request waiting.
   for (const [worker, role] of [[engine, 'library'], [generator, 'chat']] as const) {

@@ -33,6 +33,10 @@ describe('routeOf', () => {
     expect(get('https://example.org/other/', 'navigate')).toEqual({ kind: 'network' });
     expect(get('https://huggingface.co/Xenova/gte-small/resolve/main/config.json')).toEqual({ kind: 'pass' });
   });
+
+  it('gives a download the page streams through the worker its id', () => {
+    expect(get('https://example.org/docent/.docent-download/3f2a', 'navigate')).toEqual({ kind: 'download', id: '3f2a' });
+  });
 });
 
 describe('sha256Hex', () => {

@@ -2,7 +2,19 @@
 // cannot set headers. Built by scripts/vite/service-worker.ts, which prepends the precache manifest
 // (`self.__DOCENT_PRECACHE = {...}`) for this build. Model files are not here: transformers.js keeps them in
 // 'transformers-cache' (src/workers/models/).
-import { cacheNameOf, CACHE_PREFIX, HASH_HEADER, ISOLATION_HEADERS, routeOf, sha256Hex, type PrecacheEntry, type PrecacheManifest } from './precache';
+import {
+  cacheNameOf,
+  CACHE_PREFIX,
+  HASH_HEADER,
+  ISOLATION_HEADERS,
+  routeOf,
+  sha256Hex,
+  type DownloadMessage,
+  type PageMessage,
+  type PrecacheEntry,
+  type PrecacheManifest,
+  type WorkerMessage,
+} from './precache';
 
 // The service worker globals this file uses (lib "webworker" cannot be mixed with "dom" in one program).
 interface ExtendableEvent extends Event {
@@ -13,12 +25,16 @@ interface FetchEvent extends ExtendableEvent {
   respondWith(response: Response | Promise<Response>): void;
 }
 interface MessageFromPage extends ExtendableEvent {
-  readonly data: unknown;
+  readonly data: PageMessage | null;
+  readonly ports: readonly MessagePort[];
+}
+interface WindowClient {
+  postMessage(message: WorkerMessage): void;
 }
 interface ServiceWorkerScope {
   readonly __DOCENT_PRECACHE: PrecacheManifest;
   readonly registration: ServiceWorkerRegistration;
-  readonly clients: { claim(): Promise<void> };
+  readonly clients: { claim(): Promise<void>; matchAll(options: { type: 'window'; includeUncontrolled: boolean }): Promise<WindowClient[]> };
   skipWaiting(): Promise<void>;
   addEventListener(type: 'install' | 'activate', listener: (event: ExtendableEvent) => void): void;
   addEventListener(type: 'fetch', listener: (event: FetchEvent) => void): void;
@@ -91,15 +107,74 @@ sw.addEventListener('activate', (event) =>
     (async () => {
       const older = (await caches.keys()).filter((name) => name.startsWith(CACHE_PREFIX) && name !== CACHE);
       await Promise.all(older.map((name) => caches.delete(name)));
-      // The first version takes the open page at once (its later requests work offline); an update waits for the
-      // page to reload, so a page never runs on two versions' files.
-      if (older.length === 0) await sw.clients.claim();
+      // This version takes every open page (the first version, so their later requests work offline; an accepted
+      // update, so no page is left to the old one) and tells each: a page of another version reloads onto this one
+      // (app-shell.ts), so no page runs on two versions' files. The message waits in a page that is still loading.
+      await sw.clients.claim();
+      const activated: WorkerMessage = { type: 'activated', version: manifest.version };
+      for (const client of await sw.clients.matchAll({ type: 'window', includeUncontrolled: true })) client.postMessage(activated);
     })(),
   ),
 );
 
+/** Downloads a page has announced (a backup being exported), until the browser fetches each. */
+const downloads = new Map<string, { name: string; port: MessagePort; finished: () => void }>();
+
+/**
+ * A file the page streams, piece by piece, to the person's downloads: each piece is pulled from the page when the
+ * browser has written the last one, so the file is never held whole (a streamed download where the File System
+ * Access API is missing).
+ */
+function streamedDownload({ name, port, finished }: { name: string; port: MessagePort; finished: () => void }): Response {
+  const body = new ReadableStream<Uint8Array>({
+    pull: (controller) =>
+      new Promise<void>((resolve) => {
+        port.onmessage = ({ data }: MessageEvent<DownloadMessage>) => {
+          if (data.type === 'piece') controller.enqueue(data.bytes);
+          if (data.type === 'done') controller.close();
+          if (data.type === 'abort') controller.error(new Error('The page cancelled this download.'));
+          if (data.type !== 'piece') finished();
+          resolve();
+        };
+        port.postMessage({ type: 'pull' } satisfies DownloadMessage);
+      }),
+    cancel() {
+      port.postMessage({ type: 'cancel' } satisfies DownloadMessage);
+      finished();
+    },
+  });
+  const headers = { 'Content-Type': 'application/octet-stream', 'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(name)}` };
+  return isolated(new Response(body as ReadableStream<Uint8Array<ArrayBuffer>>, { headers }));
+}
+
+/** Requests this worker is answering now, and who waits for there to be none (the 'quiet' message). */
+let answering = 0;
+const waitingForQuiet: (() => void)[] = [];
+
+function answered<T>(response: Promise<T>): Promise<T> {
+  answering++;
+  const done = () => {
+    if (--answering === 0) for (const resolve of waitingForQuiet.splice(0)) resolve();
+  };
+  response.then(done, done);
+  return response;
+}
+
 sw.addEventListener('message', (event) => {
-  if ((event.data as { type?: string } | null)?.type === 'skip-waiting') void sw.skipWaiting();
+  if (event.data?.type === 'skip-waiting') void sw.skipWaiting();
+  if (event.data?.type === 'version') event.ports[0]?.postMessage({ type: 'version', version: manifest.version } satisfies WorkerMessage);
+  if (event.data?.type === 'download' && event.ports[0]) {
+    const { id, name } = event.data;
+    const port = event.ports[0];
+    // The worker stays alive while the file streams.
+    event.waitUntil(new Promise<void>((finished) => downloads.set(id, { name, port, finished })));
+    port.postMessage({ type: 'ready' } satisfies DownloadMessage);
+  }
+  // A page about to hand over to a new version waits until this worker has answered every request (see app-shell.ts).
+  if (event.data?.type === 'quiet') {
+    const quiet = answering === 0 ? Promise.resolve() : new Promise<void>((resolve) => waitingForQuiet.push(resolve));
+    event.waitUntil(quiet.then(() => event.ports[0]?.postMessage({ type: 'quiet' } satisfies WorkerMessage)));
+  }
 });
 
 async function respond(request: Request, url: string, lazy: boolean): Promise<Response> {
@@ -121,10 +196,16 @@ sw.addEventListener('fetch', (event) => {
   if (request.method !== 'GET') return;
   const route = routeOf(manifest, scope(), request);
   if (route.kind === 'pass') return;
-  if (route.kind === 'network') {
-    // The site's models folder and anything else of this origin: as the network answers, isolated.
-    event.respondWith(fetch(request).then(isolated));
+  if (route.kind === 'download') {
+    const download = downloads.get(route.id);
+    downloads.delete(route.id);
+    event.respondWith(download ? streamedDownload(download) : new Response('This download is over.', { status: 404 }));
     return;
   }
-  event.respondWith(respond(request, route.url, route.lazy));
+  if (route.kind === 'network') {
+    // The site's models folder and anything else of this origin: as the network answers, isolated.
+    event.respondWith(answered(fetch(request).then(isolated)));
+    return;
+  }
+  event.respondWith(answered(respond(request, route.url, route.lazy)));
 });

@@ -1,5 +1,7 @@
 import { useMemo } from 'react';
 import { isSettled } from '../core/conversation';
+import type { BackupStore } from './backup/backup-store';
+import { LostLibraryNotice } from './backup/LostLibraryNotice';
 import { LibraryDocuments, ShowSource } from './chat/AnswerText';
 import { ChatList } from './chat/ChatList';
 import { ChatPanel } from './chat/ChatPanel';
@@ -17,11 +19,12 @@ interface Props {
   library: LibraryStore;
   chats: ConversationStore;
   sources: SourceStore;
+  backup: BackupStore;
 }
 
-export function App({ library, chats, sources }: Props) {
+export function App({ library, chats, sources, backup }: Props) {
   const { open: openSource } = useStore(sources);
-  const { documents, excluded, error, embedder, embedderStatus, reindex } = useStore(library);
+  const { documents, excluded, error, embedder, embedderStatus, reindex, duplicates, lost } = useStore(library);
   const { saved, active, generator, generatorStatus } = useStore(chats);
   const chosen = useMemo(() => ({ embedder, generator }), [embedder, generator]);
   const dragging = useFileDrop(library.addFiles);
@@ -32,10 +35,11 @@ export function App({ library, chats, sources }: Props) {
         <h1>Docent</h1>
         <p className="tagline">Private answers from your documents. Nothing leaves this device.</p>
         <ModelStatusBar models={chosen} status={{ embedder: embedderStatus, generator: generatorStatus }} />
-        <Settings models={chosen} onEmbedder={library.setEmbedder} onGenerator={chats.setGenerator} />
+        <Settings models={chosen} backup={backup} onEmbedder={library.setEmbedder} onGenerator={chats.setGenerator} />
       </header>
       <main className="app__main">
         <div className="app__side">
+          {lost !== undefined && <LostLibraryNotice documents={lost} backup={backup} onDismiss={library.dismissLost} />}
           <LibraryPanel
             documents={documents}
             reindex={reindex}
@@ -43,6 +47,8 @@ export function App({ library, chats, sources }: Props) {
             onIncludedChange={library.setIncluded}
             onUnlock={library.unlock}
             error={error}
+            duplicates={duplicates}
+            onDismissDuplicates={library.dismissDuplicates}
             onAddFiles={library.addFiles}
             onRemove={library.removeDocument}
           />
@@ -61,7 +67,7 @@ export function App({ library, chats, sources }: Props) {
               turns={active.turns}
               generatorStatus={generatorStatus}
               answering={active.turns.some((turn) => !isSettled(turn))}
-              onAsk={(question) => void chats.ask(question, { embedder, onlyDocs: library.searchScope })}
+              onAsk={(question) => void chats.ask(question, { embedder, scope: library.searchScope() })}
               onStop={chats.stop}
               onPrepare={chats.prepare}
             />

@@ -4,14 +4,11 @@ import { sourceLabel } from '../core/library';
 import { similarityFloor, type ModelChoice } from '../core/models';
 import { isRelevant } from '../core/relevance';
 import type { Turn } from '../core/conversation';
-import type { DocId } from '../core/ids';
+import { answerWithoutPassages, type SearchScope } from '../core/search-scope';
 import { proxy } from 'comlink';
 import type { Workers } from '../rpc/workers';
 
 const PASSAGES_PER_QUESTION = 6;
-
-export const NOT_IN_DOCUMENTS = "I couldn't find this in your documents.";
-export const EMPTY_LIBRARY = 'Your library has nothing to answer from yet. Add documents, then ask again.';
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
@@ -23,23 +20,23 @@ export interface Question {
   question: string;
   /** The conversation's settled turns before this one. */
   history: readonly Turn[];
-  /** Search these documents only; all when absent. */
-  onlyDocs?: DocId[];
+  /** The documents to search, and what the library holds, once it has opened. */
+  scope: Promise<SearchScope>;
 }
 
 export async function askQuestion(
-  { question, history, onlyDocs }: Question,
+  { question, history, scope: whenOpen }: Question,
   workers: Workers,
   models: ModelChoice,
   update: (changes: Partial<Turn>) => void,
 ): Promise<void> {
   try {
     const query = retrievalQuery(history.map((turn) => turn.question), question);
-    const hits = await workers.engine.search(query, PASSAGES_PER_QUESTION, onlyDocs);
-    if (hits.length === 0) return update({ status: 'done', answer: EMPTY_LIBRARY });
+    const scope = await whenOpen;
+    const hits = scope.searched === 0 ? [] : await workers.engine.search(query, PASSAGES_PER_QUESTION, scope.onlyDocs);
     const floor = similarityFloor(models.embedder);
     const sources = hits.filter((hit) => isRelevant(query, { text: hit.chunk.text, score: hit.scores.similarity ?? 0 }, floor));
-    if (sources.length === 0) return update({ status: 'not-found', answer: NOT_IN_DOCUMENTS });
+    if (sources.length === 0) return update(answerWithoutPassages(scope));
     const key = keySentences(query, sources.map((hit) => hit.chunk.text));
     update({ status: models.generator ? 'writing' : 'done', sources, keySentences: key });
     if (!models.generator) return;

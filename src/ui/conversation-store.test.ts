@@ -3,7 +3,7 @@ import { asDocId, chunkIdOf } from '../core/ids';
 import type { SearchHit } from '../core/library';
 import type { ModelSpec } from '../core/models';
 import type { Workers } from '../rpc/workers';
-import { NOT_IN_DOCUMENTS } from './ask-question';
+import { NOT_IN_DOCUMENTS } from '../core/search-scope';
 import { ConversationStore } from './conversation-store';
 
 const docId = asDocId('harbour');
@@ -14,6 +14,7 @@ const hit: SearchHit = {
   documentFormat: 'pdf',
   scores: { fused: 1, similarity: 0.7 },
 };
+const scope = Promise.resolve({ ready: 1, searched: 1, indexing: 0 });
 const embedder = (id: string, similarityFloor: number): ModelSpec => ({ id, task: 'embedder', label: id, quantized: true, similarityFloor });
 
 function storeAnswering(): ConversationStore {
@@ -24,9 +25,9 @@ function storeAnswering(): ConversationStore {
 describe('ConversationStore', () => {
   it('judges relevance with the search model the library uses now, not one it was made with', async () => {
     const store = storeAnswering();
-    await store.ask('Who is the keeper?', { embedder: embedder('lenient', 0.5) });
+    await store.ask('Who is the keeper?', { embedder: embedder('lenient', 0.5), scope });
     expect(store.getSnapshot().active.turns[0]).toMatchObject({ status: 'done', sources: [hit] });
-    await store.ask('Who is the keeper?', { embedder: embedder('strict', 0.85) });
+    await store.ask('Who is the keeper?', { embedder: embedder('strict', 0.85), scope });
     expect(store.getSnapshot().active.turns[1]).toMatchObject({ status: 'not-found', answer: NOT_IN_DOCUMENTS, sources: [] });
   });
 });

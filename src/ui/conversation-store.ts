@@ -1,8 +1,8 @@
 import { proxy } from 'comlink';
 import { isSettled, titleFrom, type Conversation, type Turn } from '../core/conversation';
-import type { DocId } from '../core/ids';
 import { NO_GENERATOR, type ModelSpec } from '../core/models';
 import type { ModelStatus, ModelStatusEvent } from '../core/protocol';
+import type { SearchScope } from '../core/search-scope';
 import type { Workers } from '../rpc/workers';
 import { askQuestion } from './ask-question';
 import { modelSources, saveModelChoice } from './model-settings';
@@ -57,14 +57,14 @@ export class ConversationStore extends Store<ConversationState> {
 
   /**
    * Asks in the conversation in view. The library says how it searches: its search model (whose similarity floor
-   * judges relevance) and the documents to search (all when `onlyDocs` is absent).
+   * judges relevance) and the documents to search.
    */
-  readonly ask = async (question: string, { embedder, onlyDocs }: { embedder: ModelSpec; onlyDocs?: DocId[] }) => {
+  readonly ask = async (question: string, { embedder, scope }: { embedder: ModelSpec; scope: Promise<SearchScope> }) => {
     const conversation = this.state.active;
     const turn: Turn = { id: crypto.randomUUID(), question, status: 'searching', answer: '', sources: [], promptSources: [], keySentences: [] };
     const history = conversation.turns.filter(isSettled);
     this.#updateConversation(conversation.id, (c) => ({ title: c.turns.length ? c.title : titleFrom(question), turns: [...c.turns, turn] }));
-    await askQuestion({ question, history, onlyDocs }, this.workers, { embedder, generator: this.state.generator }, (changes) =>
+    await askQuestion({ question, history, scope }, this.workers, { embedder, generator: this.state.generator }, (changes) =>
       this.#updateConversation(conversation.id, (c) => ({ turns: c.turns.map((t) => (t.id === turn.id ? { ...t, ...changes } : t)) })),
     );
     const finished = this.state.active.id === conversation.id ? this.state.active : undefined;
@@ -102,6 +102,9 @@ export class ConversationStore extends Store<ConversationState> {
     if (this.state.active.id === id) this.startNew();
     await this.#refresh();
   };
+
+  /** Reads the saved conversations again (an import added some). */
+  readonly refresh = () => this.#refresh();
 
   async #refresh() {
     this.update({ saved: await this.workers.engine.conversations() });

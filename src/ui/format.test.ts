@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeDocumentState, describeModelStatus, formatBytes, formatProgress } from './format';
+import { describeDocumentState, describeDuplicate, describeModelStatus, formatBytes, formatClock, formatProgress } from './format';
 
 describe('formatBytes', () => {
   it('shows bytes below 1 KB as bytes', () => {
@@ -68,6 +68,9 @@ describe('describeModelStatus', () => {
     );
     expect(describeModelStatus({ kind: 'ready' })).toBe('ready');
     expect(describeModelStatus({ kind: 'failed', reason: 'Model could not be found.' })).toBe('Model could not be found.');
+    const retryAt = new Date(2026, 11, 4, 14, 2, 5).getTime();
+    expect(describeModelStatus({ kind: 'failed', reason: 'Tiny could not be downloaded.', retryAt })).toBe(`Tiny could not be downloaded. Next try at ${formatClock(retryAt)}.`);
+    expect(formatClock(retryAt)).toMatch(/0?2:02:05/);
   });
 });
 
@@ -86,5 +89,13 @@ describe('download progress', () => {
     expect(describeModelStatus({ kind: 'downloading', loadedBytes: 3.7 * 1024 * 1024, totalBytes: 33.7 * 1024 * 1024, file: files[1].file, files })).toBe(
       'downloading 3.7 MB of 34 MB (onnx/model_quantized.onnx: 3.0 MB of 33 MB)',
     );
+  });
+});
+
+describe('describeDuplicate', () => {
+  it('names the document a dropped file already is, and whether it is still being added', () => {
+    expect(describeDuplicate({ name: 'copy.pdf', existingName: 'report.pdf', pending: false })).toBe('copy.pdf is already in your library as report.pdf.');
+    expect(describeDuplicate({ name: 'report.pdf', existingName: 'report.pdf', pending: false })).toBe('report.pdf is already in your library.');
+    expect(describeDuplicate({ name: 'copy.pdf', existingName: 'report.pdf', pending: true })).toBe('copy.pdf is already being added as report.pdf.');
   });
 });

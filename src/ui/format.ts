@@ -1,5 +1,5 @@
 import type { DocumentState } from '../core/library';
-import type { ModelStatus } from '../core/protocol';
+import type { BackupProgress, DuplicateFile, ExportSummary, ImportSummary, ModelStatus } from '../core/protocol';
 
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
@@ -51,6 +51,36 @@ export function describeModelStatus(status: ModelStatus): string {
     case 'ready':
       return 'ready';
     case 'failed':
-      return status.reason;
+      return status.retryAt === undefined ? status.reason : `${status.reason} Next try at ${formatClock(status.retryAt)}.`;
   }
+}
+
+/** "14:02:05": a time today, as this browser's language writes it. */
+export const formatClock = (epochMs: number) => new Date(epochMs).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+
+/** "copy.pdf is already in your library as report.pdf." */
+export function describeDuplicate({ name, existingName, pending }: DuplicateFile): string {
+  const as = existingName === name ? '' : ` as ${existingName}`;
+  return pending ? `${name} is already being added${as}.` : `${name} is already in your library${as}.`;
+}
+
+const count = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+
+/** "Exporting: 3 of 12 documents, 4.2 MB written", "Checking the backup: 12 MB of 45 MB". */
+export function describeBackupProgress({ phase, done, total, bytes }: BackupProgress): string {
+  if (phase === 'exporting') return `Exporting: ${done} of ${count(total, 'document')}, ${formatBytes(bytes)} written`;
+  if (phase === 'checking') return `Checking the backup: ${formatProgress(bytes, total)}`;
+  return `Importing: ${done} of ${count(total, 'document')}`;
+}
+
+export function describeExport({ documents, conversations, bytes }: ExportSummary, fileName: string): string {
+  return `Exported ${count(documents, 'document')} and ${count(conversations, 'chat')} (${formatBytes(bytes)}) to ${fileName}.`;
+}
+
+/** What an import did: documents and chats added, documents the library held already, what will be embedded again. */
+export function describeImport({ added, skipped, conversations, reembedding }: ImportSummary, fileName: string): string {
+  const notes = [`Imported ${count(added.length, 'document')} and ${count(conversations, 'chat')} from ${fileName}.`];
+  if (skipped.length > 0) notes.push(`Already in your library, so skipped: ${skipped.join(', ')}.`);
+  if (reembedding > 0) notes.push(`${count(reembedding, 'document')} will be indexed by meaning again with the current search model; until then, they are found by their words.`);
+  return notes.join(' ');
 }

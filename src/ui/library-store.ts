@@ -2,8 +2,10 @@ import { proxy } from 'comlink';
 import type { DocId } from '../core/ids';
 import type { DocumentSummary } from '../core/library';
 import type { ModelChoice, ModelSpec } from '../core/models';
-import type { EngineEvent, ModelStatus } from '../core/protocol';
+import type { DuplicateFile, EngineEvent, ModelStatus } from '../core/protocol';
+import { searchScopeOf, type SearchScope } from '../core/search-scope';
 import type { Workers } from '../rpc/workers';
+import { readLibraryMarker, writeLibraryMarker } from './backup/library-marker';
 import { modelSources, saveModelChoice } from './model-settings';
 import { Store } from './store';
 
@@ -17,6 +19,10 @@ interface LibraryState {
   embedderStatus: ModelStatus;
   /** The library being embedded again with another search model, while the current one keeps answering. */
   reindex?: { model: ModelSpec; done: number; total: number };
+  /** Files of the latest drop that the library holds already, until dismissed. */
+  duplicates: DuplicateFile[];
+  /** The library this browser held is gone (its storage was cleared): how many documents it had. */
+  lost?: number;
 }
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -27,24 +33,54 @@ export class LibraryStore extends Store<LibraryState> {
     private readonly workers: Workers,
     private readonly models: ModelChoice,
   ) {
-    super({ documents: [], excluded: new Set(), embedder: models.embedder, embedderStatus: { kind: 'idle' } });
+    super({ documents: [], excluded: new Set(), embedder: models.embedder, embedderStatus: { kind: 'idle' }, duplicates: [] });
   }
 
   /** Opens the library; must be called before anything else asks the library worker for work. */
   open(): void {
     const onEvent = (event: EngineEvent) => {
-      if (event.type === 'library') return this.update({ documents: event.documents });
+      if (event.type === 'library') return this.#setDocuments(event.documents);
       if (event.type === 'model-status') return this.update({ embedder: event.model, embedderStatus: event.status });
+      if (event.type === 'duplicates') return this.update({ duplicates: event.files });
       this.update({ reindex: event.done < event.total ? event : undefined });
     };
     this.workers.engine
       .init({ embedder: this.models.embedder, sources: modelSources(), pdfAssetsUrl: new URL('pdfjs/', document.baseURI).href }, proxy(onEvent))
       .then(
-        (documents) => this.update({ documents }),
-        (error: unknown) => this.update({ error: `Your library could not be opened: ${messageOf(error)}` }),
+        (documents) => {
+          this.#opened = true;
+          if (this.#held > 0 && documents.length === 0) this.update({ lost: this.#held });
+          this.#setDocuments(documents);
+          this.#libraryOpened();
+        },
+        (error: unknown) => {
+          this.update({ error: `Your library could not be opened: ${messageOf(error)}` });
+          this.#libraryOpened();
+        },
       );
     this.workers.onCrash((error) => this.update({ error }));
   }
+
+  /** How many documents the library held when this browser last saw it, read before the library opens. */
+  readonly #held = readLibraryMarker();
+  #opened = false;
+  #libraryOpened: () => void = () => {};
+  readonly #openedLibrary = new Promise<void>((resolve) => (this.#libraryOpened = resolve));
+
+  /**
+   * The library as the worker reports it. Once it has opened, the count kept apart from IndexedDB follows it, unless
+   * the library is gone and nothing replaced it yet.
+   */
+  #setDocuments(documents: DocumentSummary[]) {
+    const ready = documents.filter((document) => document.state.kind === 'ready').length;
+    if (this.#opened && (ready > 0 || !this.state.lost)) writeLibraryMarker(ready);
+    this.update({ documents, lost: ready > 0 ? undefined : this.state.lost });
+  }
+
+  readonly dismissLost = () => {
+    writeLibraryMarker(0);
+    this.update({ lost: undefined });
+  };
 
   readonly setIncluded = (id: DocId, included: boolean) =>
     this.update(({ excluded }) => {
@@ -54,11 +90,11 @@ export class LibraryStore extends Store<LibraryState> {
       return { excluded: next };
     });
 
-  /** The documents to search, or undefined for all of them. */
-  get searchScope(): DocId[] | undefined {
-    const { documents, excluded } = this.state;
-    return excluded.size === 0 ? undefined : documents.filter((document) => !excluded.has(document.id)).map((document) => document.id);
-  }
+  /** What a question asked now searches, once the library has opened (a question may come first). */
+  readonly searchScope = async (): Promise<SearchScope> => {
+    await this.#openedLibrary;
+    return searchScopeOf(this.state.documents, this.state.excluded);
+  };
 
   /** Changes the search model: the library is embedded again in the background, the current model answering meanwhile. */
   readonly setEmbedder = (model: ModelSpec) => {
@@ -75,7 +111,10 @@ export class LibraryStore extends Store<LibraryState> {
     this.workers.engine.removeDocument(document.id).catch((error: unknown) => this.update({ error: `${document.name} could not be removed: ${messageOf(error)}` }));
   };
 
+  readonly dismissDuplicates = () => this.update({ duplicates: [] });
+
   readonly addFiles = (files: File[]) => {
+    this.update({ duplicates: [] });
     this.workers.engine.addFiles(files).catch((error: unknown) => this.update({ error: `Those files could not be added: ${messageOf(error)}` }));
   };
 }

@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { startWorkers } from '../rpc/workers';
 import { App } from './App';
+import { BackupStore } from './backup/backup-store';
 import { ConversationStore } from './conversation-store';
 import { LibraryStore } from './library-store';
 import { readModelChoice } from './model-settings';
@@ -15,12 +16,13 @@ function startApp() {
   const library = new LibraryStore(workers, models);
   const chats = new ConversationStore(workers, models.generator);
   const sources = new SourceStore(workers);
+  const backup = new BackupStore(workers.engine, chats.refresh);
   library.open();
   chats.load();
 
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
-      <App library={library} chats={chats} sources={sources} />
+      <App library={library} chats={chats} sources={sources} backup={backup} />
     </StrictMode>,
   );
 }

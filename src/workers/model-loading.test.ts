@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ModelSpec } from '../core/models';
 import type { ModelStatus } from '../core/protocol';
-import { looksDamaged, ModelLoader } from './model-loading';
+import { looksDamaged, ModelLoader, retryDelayMs } from './model-loading';
 import { DamagedModelFile } from './models/validate';
 
 const model: ModelSpec = { id: 'hub/tiny', task: 'embedder', label: 'Tiny', quantized: false };
@@ -59,6 +59,56 @@ describe('ModelLoader', () => {
     const { loader, calls } = loaderOf([new SyntaxError('Unexpected token < in JSON at position 0')], false);
     await expect(loader.get()).rejects.toThrow();
     expect(calls()).toBe(1);
+  });
+
+  it('after a failure, answers every caller at once with it (no request) until the next try, which starts on its own after a wait that doubles', async () => {
+    vi.useFakeTimers();
+    try {
+      const offline = () => new TypeError('Failed to fetch');
+      const { loader, statuses, calls } = loaderOf([offline(), offline(), offline()]);
+      await expect(loader.get()).rejects.toThrow(/network is unreachable/);
+      expect(statuses.at(-1)).toMatchObject({ kind: 'failed', retryAt: Date.now() + 5_000 });
+      // A burst of actions (questions, files) while the host is unreachable: no new attempt.
+      for (let i = 0; i < 50; i++) await expect(loader.get()).rejects.toThrow(/network is unreachable/);
+      expect(calls()).toBe(1);
+      await vi.advanceTimersByTimeAsync(5_000);
+      expect(calls()).toBe(2);
+      expect(statuses.at(-1)).toMatchObject({ kind: 'failed', retryAt: Date.now() + 10_000 });
+      await vi.advanceTimersByTimeAsync(9_999);
+      expect(calls()).toBe(2);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(calls()).toBe(3);
+      // The fourth attempt succeeds, and the model is ready for the next caller without another load.
+      await vi.advanceTimersByTimeAsync(20_000);
+      expect(calls()).toBe(4);
+      expect(statuses.at(-1)).toEqual({ kind: 'ready' });
+      await expect(loader.get()).resolves.toBe('model');
+      expect(calls()).toBe(4);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('tries again at once when the browser comes back online, and not at all once disposed', async () => {
+    const online = new EventTarget();
+    vi.stubGlobal('addEventListener', online.addEventListener.bind(online));
+    vi.stubGlobal('removeEventListener', online.removeEventListener.bind(online));
+    const { loader, calls } = loaderOf([new TypeError('Failed to fetch')]);
+    await expect(loader.get()).rejects.toThrow();
+    online.dispatchEvent(new Event('online'));
+    await expect.poll(calls).toBe(2);
+    await expect(loader.get()).resolves.toBe('model');
+
+    const disposed = loaderOf([new TypeError('Failed to fetch')]);
+    await expect(disposed.loader.get()).rejects.toThrow();
+    disposed.loader.dispose();
+    online.dispatchEvent(new Event('online'));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(disposed.calls()).toBe(1);
+  });
+
+  it('waits 5 s after the first failure, doubling up to 5 minutes', () => {
+    expect([1, 2, 3, 4, 5, 6, 7, 20].map(retryDelayMs)).toEqual([5_000, 10_000, 20_000, 40_000, 80_000, 160_000, 300_000, 300_000]);
   });
 
   it('reports download progress per file', async () => {

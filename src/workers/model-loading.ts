@@ -20,13 +20,23 @@ export function looksDamaged(error: unknown): boolean {
 /** Removes a model's cached files, so the next load fetches them again; false when nothing was cached. */
 const forgetCachedFiles = async (model: ModelSpec) => ((await activeModelCache()?.removeModel(model.id)) ?? 0) > 0;
 
+/** The wait before the next attempt after `failures` failed loads in a row: 5 s, doubling, at most 5 minutes. */
+export function retryDelayMs(failures: number): number {
+  return Math.min(5_000 * 2 ** Math.max(0, failures - 1), 300_000);
+}
+
 /**
  * Loads a model once, however many callers ask at the same time, reporting download bytes, warm-up and the outcome.
  * A load that fails on a damaged cached file forgets the model's cached files and tries once more (the files are
- * fetched again). A failed load is forgotten, so the next call tries again (the network may be back).
+ * fetched again). A model that cannot be loaded (the host unreachable, say) is tried again on its own, after a wait
+ * that doubles with each failure, and at once when the browser comes back online; until then every caller gets the
+ * last failure at once, so no action sends the host another request.
  */
 export class ModelLoader<T> {
   #loading: Promise<T> | undefined;
+  #failures = 0;
+  #lastFailure: { error: Error; retryAt: number } | undefined;
+  #retryTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     readonly model: ModelSpec,
@@ -34,15 +44,46 @@ export class ModelLoader<T> {
     private readonly warmUp: (loaded: T) => Promise<void>,
     private readonly report: (event: ModelStatusEvent) => void,
     private readonly repair: (model: ModelSpec) => Promise<boolean> = forgetCachedFiles,
-  ) {}
+  ) {
+    globalThis.addEventListener?.('online', this.#retryNow);
+  }
+
+  /** The model is no longer wanted (another one replaced it): no more attempts. */
+  dispose(): void {
+    clearTimeout(this.#retryTimer);
+    globalThis.removeEventListener?.('online', this.#retryNow);
+    this.#lastFailure = undefined;
+  }
+
+  readonly #retryNow = () => {
+    if (this.#lastFailure) void this.#attempt().catch(() => undefined);
+  };
 
   get(): Promise<T> {
-    this.#loading ??= this.#start().catch((error: unknown) => {
-      this.#loading = undefined;
-      const reason = describeModelFailure(this.model, error, navigator.onLine);
-      this.#emit({ kind: 'failed', reason });
-      throw new Error(reason);
-    });
+    if (this.#loading) return this.#loading;
+    if (this.#lastFailure && Date.now() < this.#lastFailure.retryAt) return Promise.reject(this.#lastFailure.error);
+    return this.#attempt();
+  }
+
+  #attempt(): Promise<T> {
+    clearTimeout(this.#retryTimer);
+    this.#loading ??= this.#start().then(
+      (loaded) => {
+        this.#failures = 0;
+        this.#lastFailure = undefined;
+        return loaded;
+      },
+      (cause: unknown) => {
+        this.#loading = undefined;
+        this.#failures++;
+        const reason = describeModelFailure(this.model, cause, navigator.onLine);
+        const retryAt = Date.now() + retryDelayMs(this.#failures);
+        this.#lastFailure = { error: new Error(reason), retryAt };
+        this.#retryTimer = setTimeout(() => void this.#attempt().catch(() => undefined), retryAt - Date.now());
+        this.#emit({ kind: 'failed', reason, retryAt });
+        throw this.#lastFailure.error;
+      },
+    );
     return this.#loading;
   }
 

@@ -61,12 +61,21 @@ describe('findRunningLines', () => {
     expect(removed([lines('Total', '42')])).toEqual([[]]);
   });
 
-  it('never empties a page by repetition alone', () => {
+  it('never empties a page repeated word for word on many pages: repetition alone says nothing there', () => {
     const blank = Array.from({ length: 5 }, () => lines('This page is intentionally left blank.'));
     expect(removed(blank)).toEqual(blank.map(() => []));
     const identical = Array.from({ length: 4 }, () => lines('Form A', 'Name:', 'Date:'));
     expect(removed(identical)).toEqual(identical.map(() => []));
-    // A page holding nothing but its number is emptied.
+  });
+
+  it('empties a page whose only text is furniture that changes from page to page: its number, a filing stamp', () => {
     expect(removed([lines('Text a', '1'), lines('2'), lines('Text c', '3')])).toEqual([['1'], ['2'], ['3']]);
+    // A scanned court order whose only text layer is the court's stamp on each page.
+    const stamp = (n: number) => `Case 1:21-cv-01234-ABC Document 12 Filed 03/04/21 Page ${n} of 5 PageID #: ${100 + n}`;
+    const order = [1, 2, 3, 4, 5].map((n) => lines(stamp(n)));
+    expect(removed(order)).toEqual([1, 2, 3, 4, 5].map((n) => [stamp(n)]));
+    // The same stamp over pages with text of their own: the stamp goes, the text stays.
+    const mixed = [1, 2, 3, 4, 5].map((n) => (n <= 2 ? lines(stamp(n), `Order of the court, part ${'ab'[n - 1]}.`) : lines(stamp(n))));
+    expect(removed(mixed)).toEqual([1, 2, 3, 4, 5].map((n) => [stamp(n)]));
   });
 });

@@ -48,13 +48,18 @@ function topDown(lines: readonly PageLine[]): number[] {
   return order;
 }
 
+/** A line's exact wording, spacing and case aside: what distinguishes one page's stamp ("Page 2 of 5") from another's. */
+const wording = (text: string) => text.toLowerCase().replace(/\s+/g, ' ').trim();
+
 /**
  * Finds the running headers, footers and page numbers of a document. A line is removed when it stands in the band of
  * `edgeLines` lines at the top or bottom of its page, every line between it and that edge is removed too, and it is
  * either a bare page number or a line whose signature (digits as `#`) stands at a page edge on enough pages. Repetition
- * counts from `minPages` pages on, bare page numbers from 2 pages on; a single page is left alone. A page is never
- * emptied by repetition alone: when every line of a page would go and not all of them are page numbers (a document of
- * identical pages, "This page is intentionally left blank" on many pages), the page keeps its text.
+ * counts from `minPages` pages on, bare page numbers from 2 pages on; a single page is left alone.
+ * A page whose every line goes holds no text of its own: a scan under a filing stamp ("Case 1:21-cv-… Filed …
+ * Page 1 of 5"), or a page holding only its number. The exception is a page repeated word for word on many pages
+ * ("This page is intentionally left blank", a document of identical forms): nothing on it changes from page to page,
+ * so repetition says nothing about what is furniture, and the page keeps its text.
  * Returns, for each page, the indices of its lines to remove.
  */
 export function findRunningLines(pages: readonly (readonly PageLine[])[], options: RunningLineOptions = DEFAULT_RUNNING_LINES): Set<number>[] {
@@ -66,10 +71,15 @@ export function findRunningLines(pages: readonly (readonly PageLine[])[], option
     return { top: order.slice(0, k), bottom: order.slice(order.length - k).reverse() };
   });
   const pagesWith = new Map<string, number>();
+  const pagesWithWording = new Map<string, number>();
+  const count = (counts: Map<string, number>, keys: Iterable<string>) => {
+    for (const key of new Set(keys)) counts.set(key, (counts.get(key) ?? 0) + 1);
+  };
   if (pages.length >= options.minPages) {
     edges.forEach(({ top, bottom }, page) => {
-      const signatures = new Set([...top, ...bottom].map((index) => lineSignature(pages[page][index].text)));
-      for (const signature of signatures) pagesWith.set(signature, (pagesWith.get(signature) ?? 0) + 1);
+      const edgeLines = [...top, ...bottom].map((index) => pages[page][index].text);
+      count(pagesWith, edgeLines.map(lineSignature));
+      count(pagesWithWording, edgeLines.map(wording));
     });
   }
   const threshold = Math.max(2, Math.ceil(options.share * pages.length));
@@ -83,9 +93,9 @@ export function findRunningLines(pages: readonly (readonly PageLine[])[], option
       }
     }
     const order = orders[page];
-    if (order.length > 0 && order.every((index) => remove.has(index)) && !order.every((index) => isPageNumberLine(lines[index].text))) {
-      return new Set<number>();
-    }
+    const changesFromPageToPage = (index: number) =>
+      isPageNumberLine(lines[index].text) || (pagesWithWording.get(wording(lines[index].text)) ?? 0) < (pagesWith.get(lineSignature(lines[index].text)) ?? 0);
+    if (order.length > 0 && order.every((index) => remove.has(index)) && !order.some(changesFromPageToPage)) return new Set<number>();
     return remove;
   });
 }

@@ -3,9 +3,10 @@ import type { DocId } from '../../core/ids';
 import type { DocumentSummary } from '../../core/library';
 import type { ModelSpec } from '../../core/models';
 import { ACCEPTED_FILES, SUPPORTED_FORMATS_LABEL } from '../../core/text/formats';
+import type { DuplicateFile } from '../../core/protocol';
 import { DocumentItem } from './DocumentItem';
+import { DuplicateNotice } from './DuplicateNotice';
 import { PasteText } from './PasteText';
-
 
 interface Props {
   documents: DocumentSummary[];
@@ -14,11 +15,13 @@ interface Props {
   onIncludedChange: (id: DocId, included: boolean) => void;
   onUnlock: (id: DocId, password: string) => void;
   error?: string;
+  duplicates: readonly DuplicateFile[];
+  onDismissDuplicates: () => void;
   onAddFiles: (files: File[]) => void;
   onRemove: (document: DocumentSummary) => void;
 }
 
-export function LibraryPanel({ documents, reindex, excluded, onIncludedChange, onUnlock, error, onAddFiles, onRemove }: Props) {
+export function LibraryPanel({ documents, reindex, excluded, onIncludedChange, onUnlock, error, duplicates, onDismissDuplicates, onAddFiles, onRemove }: Props) {
   const onChange = (event: ChangeEvent<HTMLInputElement>) => {
     onAddFiles([...(event.target.files ?? [])]);
     event.target.value = '';
@@ -33,6 +36,7 @@ export function LibraryPanel({ documents, reindex, excluded, onIncludedChange, o
       <PasteText onAdd={(file) => onAddFiles([file])} />
       <p className="hint">or drop files or folders anywhere on the page. {SUPPORTED_FORMATS_LABEL}.</p>
       {error && <p role="alert">{error}</p>}
+      <DuplicateNotice files={duplicates} onDismiss={onDismissDuplicates} />
       {reindex && (
         <p role="status" className="reindex">
           Indexing by meaning with {reindex.model.label}: {reindex.done} of {reindex.total} documents. Until then, searches use what

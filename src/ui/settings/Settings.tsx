@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ModelChoice, ModelSpec } from '../../core/models';
+import type { BackupStore } from '../backup/backup-store';
 import { useStore } from '../store';
 import { appShell } from './app-shell';
 import { SettingsDialog } from './SettingsDialog';
@@ -11,15 +12,16 @@ import { SettingsStore } from './settings-store';
  */
 interface Props {
   models: ModelChoice;
+  backup: BackupStore;
   onEmbedder: (model: ModelSpec) => void;
   onGenerator: (model: ModelSpec | null) => void;
 }
 
-export function Settings({ models, onEmbedder, onGenerator }: Props) {
+export function Settings({ models, backup, onEmbedder, onGenerator }: Props) {
   const [store] = useState(() => new SettingsStore(models));
   useEffect(() => store.choose(models), [store, models]);
   const { notices } = useStore(store);
-  const { updateReady } = useStore(appShell);
+  const { updateReady, updating } = useStore(appShell);
   const [open, setOpen] = useState(false);
   const button = useRef<HTMLButtonElement>(null);
   useEffect(() => store.listen(), [store]);
@@ -27,10 +29,16 @@ export function Settings({ models, onEmbedder, onGenerator }: Props) {
     <div className="app-controls">
       {updateReady && (
         <p role="status" className="app-notice">
-          Update available.{' '}
-          <button type="button" onClick={appShell.applyUpdate}>
-            Reload
-          </button>
+          {updating ? (
+            'Switching to the new version…'
+          ) : (
+            <>
+              Update available.{' '}
+              <button type="button" onClick={() => void appShell.applyUpdate()}>
+                Reload
+              </button>
+            </>
+          )}
         </p>
       )}
       {notices
@@ -50,6 +58,7 @@ export function Settings({ models, onEmbedder, onGenerator }: Props) {
         <SettingsDialog
           store={store}
           models={models}
+          backup={backup}
           onEmbedder={onEmbedder}
           onGenerator={onGenerator}
           onClose={() => {

@@ -2,6 +2,8 @@ import { useEffect, useId, useRef } from 'react';
 import type { ModelChoice, ModelSpec, ModelTask } from '../../core/models';
 import type { CachedModel } from '../../core/protocol';
 import { formatBytes, formatProgress } from '../format';
+import { BackupSection } from '../backup/BackupSection';
+import type { BackupStore } from '../backup/backup-store';
 import { ModelChooser } from './ModelChooser';
 import { useStore } from '../store';
 import { appShell } from './app-shell';
@@ -12,6 +14,7 @@ const ROLE: Record<ModelTask, string> = { embedder: 'Search model', generator: '
 interface Props {
   store: SettingsStore;
   models: ModelChoice;
+  backup: BackupStore;
   onEmbedder: (model: ModelSpec) => void;
   onGenerator: (model: ModelSpec | null) => void;
   onClose: () => void;
@@ -19,9 +22,9 @@ interface Props {
 
 /**
  * A modal dialog (the browser's own: the page behind is inert, Esc closes it, focus stays inside) with the models
- * kept for offline use and the storage this site uses.
+ * kept for offline use, the storage this site uses, and the library's backup.
  */
-export function SettingsDialog({ store, models, onEmbedder, onGenerator, onClose }: Props) {
+export function SettingsDialog({ store, models, backup, onEmbedder, onGenerator, onClose }: Props) {
   const dialog = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const state = useStore(store);
@@ -92,6 +95,8 @@ export function SettingsDialog({ store, models, onEmbedder, onGenerator, onClose
           {shell.isolated ? 'Models run on several threads.' : 'Models run on one thread (this page is not cross-origin isolated).'}
         </p>
       </section>
+
+      <BackupSection store={backup} headingId={`${titleId}-backup`} />
 
       <button type="button" className="settings__close" onClick={() => dialog.current?.close()}>
         Close

@@ -1,11 +1,13 @@
+import { stopAllWorkers } from '../../rpc/running-workers';
+import { VERSION_META, type PageMessage, type WorkerMessage } from '../../sw/precache';
 import { Store } from '../store';
 
 /** Set while the page reloads once to become cross-origin isolated, so it never reloads in a loop. */
 const ISOLATION_RELOAD = 'docent.isolation-reload';
+/** The last change of version this tab reloaded for ("page>worker"), so it never reloads in a loop. */
+const VERSION_RELOAD = 'docent.version-reload';
 /** How long a first visit waits for the service worker before it runs without threads instead. */
 const ISOLATION_WAIT_MS = 60_000;
-/** How long an accepted update may wait for the new version to take over before the page reloads anyway. */
-const UPDATE_RELOAD_MS = 3_000;
 
 interface AppShellState {
   /** A service worker keeps the app (not in the development server, nor in browsers without service workers). */
@@ -14,6 +16,8 @@ interface AppShellState {
   offlineReady: boolean;
   /** A new version is installed and waiting; applying it reloads the page onto it. */
   updateReady: boolean;
+  /** The update was accepted: the page reloads as soon as the new version has taken over. */
+  updating: boolean;
   /** SharedArrayBuffer is available, so ONNX Runtime runs several threads. */
   isolated: boolean;
 }
@@ -40,6 +44,35 @@ function reloadOnce(): void {
   location.reload();
 }
 
+/** The version this page's files belong to, written into index.html by the build (none in development). */
+const pageVersion = () => document.querySelector(`meta[name="${VERSION_META}"]`)?.getAttribute('content') ?? undefined;
+
+/** Asks a service worker, and resolves with its answer. */
+function ask<T extends WorkerMessage>(worker: ServiceWorker, message: PageMessage): Promise<T> {
+  const channel = new MessageChannel();
+  return new Promise((resolve) => {
+    channel.port1.onmessage = (event: MessageEvent<T>) => resolve(event.data);
+    worker.postMessage(message, [channel.port2]);
+  });
+}
+
+/** The version of the app a service worker serves. */
+const versionOf = async (worker: ServiceWorker) => (await ask<{ type: 'version'; version: string }>(worker, { type: 'version' })).version;
+
+/**
+ * A page runs only under its own version's service worker: when another version serves the site (it took over
+ * while this page was open or still loading), the page reloads onto it. Once per change of version, so a host
+ * serving another version's page cannot make it loop.
+ */
+function follow(version: string): void {
+  const own = pageVersion();
+  if (!own || version === own) return;
+  const change = `${own}>${version}`;
+  if (sessionStorage.getItem(VERSION_RELOAD) === change) return;
+  sessionStorage.setItem(VERSION_RELOAD, change);
+  reloadOnce();
+}
+
 /**
  * The app shell: the service worker that keeps this version of Docent offline, makes static hosts cross-origin
  * isolated (it adds the headers they cannot send), and installs updates in the background; they take over on the
@@ -50,7 +83,21 @@ export class AppShell extends Store<AppShellState> {
 
   constructor() {
     const supported = !import.meta.env.DEV && typeof navigator !== 'undefined' && 'serviceWorker' in navigator;
-    super({ supported, offlineReady: false, updateReady: false, isolated: globalThis.crossOriginIsolated === true });
+    super({ supported, offlineReady: false, updateReady: false, updating: false, isolated: globalThis.crossOriginIsolated === true });
+    if (supported) this.#followVersions();
+  }
+
+  /**
+   * Listens from the first moment the page runs: a version that activates tells every page (the message waits until
+   * the page listens), and the worker already in control when the page starts is asked which version it is.
+   */
+  #followVersions() {
+    const container = navigator.serviceWorker;
+    container.addEventListener('message', (event: MessageEvent<WorkerMessage>) => {
+      if (event.data?.type === 'activated') follow(event.data.version);
+    });
+    container.startMessages();
+    if (container.controller) void versionOf(container.controller).then(follow);
   }
 
   /**
@@ -78,28 +125,33 @@ export class AppShell extends Store<AppShellState> {
       return true;
     }
     sessionStorage.setItem(ISOLATION_RELOAD, '1');
-    location.reload();
+    reloadOnce();
     return false;
   }
 
   /**
-   * Moves this page onto the waiting version: the new worker takes over, and the page reloads with its files (on the
-   * change of controller, see #watch). The browser may hold the new worker back while this page keeps the old one
-   * busy (requests in flight): after a few seconds the page reloads anyway, which lets the old version go.
+   * Moves this page onto the waiting version: the new worker takes over, and tells this page, which then reloads with
+   * its files (see follow). It never reloads before that: the old version would answer.
+   * Chrome activates the new worker once the old one is stopped and idle. A request that reaches the old one after
+   * Chrome stopped it starts it again, and the switch then waits for its idle timeout (~30 s): `skipWaiting` asks
+   * Chrome to stop the old worker only once. So the page ends its own workers (once they have loaded their modules),
+   * waits until the old version has answered everything they asked, and only then asks for the switch.
    */
-  readonly applyUpdate = () => {
-    if (!this.#waiting) return;
-    this.#waiting.postMessage({ type: 'skip-waiting' });
-    setTimeout(reloadOnce, UPDATE_RELOAD_MS);
+  readonly applyUpdate = async () => {
+    const waiting = this.#waiting;
+    if (!waiting || this.state.updating) return;
+    this.update({ updating: true });
+    await stopAllWorkers();
+    const { controller } = navigator.serviceWorker;
+    if (controller) await ask(controller, { type: 'quiet' });
+    // Replaced by a newer version before it took over: this page, its workers ended, reloads onto whichever serves.
+    waiting.addEventListener('statechange', () => {
+      if (waiting.state === 'redundant') reloadOnce();
+    });
+    waiting.postMessage({ type: 'skip-waiting' } satisfies PageMessage);
   };
 
   #watch(registration: ServiceWorkerRegistration) {
-    // A new version took over (accepted here or in another tab): this page's files are the old version's, so it
-    // reloads rather than ask the new version for files it does not have. The first version taking an uncontrolled
-    // page is not a change of version.
-    if (navigator.serviceWorker.controller) {
-      navigator.serviceWorker.addEventListener('controllerchange', reloadOnce, { once: true });
-    }
     void activation(registration).then(
       () => this.update({ offlineReady: true }),
       () => {},

@@ -29,6 +29,11 @@ export class Embedder {
     return this.#loader.model;
   }
 
+  /** This model is no longer the search model: it stops trying to load. */
+  dispose(): void {
+    this.#loader.dispose();
+  }
+
   /** Loads the model if it is not loaded yet (its failure is reported through the status events). */
   async prepare(): Promise<void> {
     await this.#loader.get().catch(() => undefined);

@@ -1,8 +1,9 @@
+import { transfer } from 'comlink';
 import type { Conversation } from '../../core/conversation';
 import { asDocId, docIdOf, type ChunkId, type DocId } from '../../core/ids';
 import { embeddingText, type DocumentSummary, type SearchHit } from '../../core/library';
 import type { ModelSources, ModelSpec } from '../../core/models';
-import type { EngineApi, EngineConfig, EngineEvent, SourceView } from '../../core/protocol';
+import type { BackupProgress, DuplicateFile, EngineApi, EngineConfig, EngineEvent, ExportSummary, ImportSummary, SourceView } from '../../core/protocol';
 import { modelCacheFor } from '../models/active-cache';
 import { configureTransformers } from '../transformers-env';
 import { Embedder } from './embedder';
@@ -21,12 +22,14 @@ import {
   getChunks,
   loadConversations,
   loadLibrary,
+  mergeConversations,
   openLibraryDb,
   saveConversation,
   saveDocument,
   type LibraryDb,
 } from './storage';
 import { HybridIndex } from './hybrid-index';
+import { exportLibrary, fromBackup, readBackup } from './library-backup';
 import { VectorIndex } from './vector-index';
 import { LibrarySync, type LibraryChange } from './library-sync';
 
@@ -89,7 +92,16 @@ export class LibraryEngine implements EngineApi {
     configurePdfAssets(config.pdfAssetsUrl);
     const db = await openLibraryDb();
     const { documents, embeddings } = await loadLibrary(db);
-    const embedder = new Embedder(config.embedder, onEvent);
+    // The search model loaded (perhaps on its own, after the host came back): documents stored without its vectors
+    // are embedded now.
+    const emit = (event: EngineEvent) => {
+      onEvent(event);
+      if (event.type !== 'model-status' || event.status.kind !== 'ready') return;
+      void this.#opening?.then((session) => {
+        if (session.embedder.model.id === event.model.id) this.#catchUp(session);
+      });
+    };
+    const embedder = new Embedder(config.embedder, emit);
     // A library searched by meaning whose search model is in the browser already: the model loads while the indexes
     // open, so the first question after a reload does not wait for it. Opening never downloads a model.
     if (embeddings.some((stored) => stored.modelId === embedder.model.id)) void warmUp(embedder, config.sources);
@@ -99,7 +111,7 @@ export class LibraryEngine implements EngineApi {
     for (const stored of documents) this.#embeddedBy.set(stored.id, NOT_EMBEDDED);
     for (const stored of embeddings) this.#embeddedBy.set(stored.docId, stored.modelId);
     const sync = new LibrarySync((change) => void this.#applyRemoteChange(change));
-    return { db, index, sync, embedder, emit: onEvent };
+    return { db, index, sync, embedder, emit };
   }
 
   /** Another tab added or removed a document: hold the same library in memory. */
@@ -151,6 +163,7 @@ export class LibraryEngine implements EngineApi {
     const embedder = new Embedder(model, session.emit);
     const vectors = await VectorIndex.create(model.id);
     await this.#reembed(session, embedder, vectors);
+    session.embedder.dispose();
     session.embedder = embedder;
     session.index.replaceVectors(vectors);
     // A file that finished with the old model after the last round is caught now, into the live index.
@@ -188,6 +201,7 @@ export class LibraryEngine implements EngineApi {
   async addFiles(files: File[]): Promise<void> {
     const session = await this.#session();
     const arrivals: Arrival[] = [];
+    const duplicates: DuplicateFile[] = [];
     for (const file of files) {
       const placeholder = { name: file.name, bytes: file.size, pageCount: 0, chunkCount: 0, addedAt: Date.now() };
       if (file.size > MAX_FILE_BYTES) {
@@ -199,11 +213,15 @@ export class LibraryEngine implements EngineApi {
       const bytes = new Uint8Array(await file.arrayBuffer());
       const id = await contentId(bytes);
       const known = this.#documents.get(id);
-      if (known && known.state.kind !== 'failed') continue;
+      if (known && known.state.kind !== 'failed') {
+        duplicates.push({ name: file.name, existingName: known.name, pending: known.state.kind !== 'ready' });
+        continue;
+      }
       arrivals.push({ file, bytes, id });
       this.#documents.set(id, { id, ...placeholder, format: formatOf(file, bytes), state: { kind: 'indexing', stage: 'reading', done: 0, total: 0 } });
     }
     this.#publish(session);
+    if (duplicates.length > 0) session.emit({ type: 'duplicates', files: duplicates });
     await Promise.all(arrivals.map((arrival) => this.#enqueue(session, arrival)));
   }
 
@@ -249,6 +267,60 @@ export class LibraryEngine implements EngineApi {
     this.#embeddedBy.delete(id);
     this.#locked.delete(id);
     this.#publish(session);
+  }
+
+  async exportLibrary(write: (bytes: Uint8Array) => Promise<boolean>, onProgress: (progress: BackupProgress) => void): Promise<ExportSummary | undefined> {
+    const session = await this.#session();
+    const ids = [...this.#documents.values()].filter((document) => document.state.kind === 'ready').sort((a, b) => a.addedAt - b.addedAt).map((document) => document.id);
+    // Each piece crosses to the page without a copy.
+    return exportLibrary(session.db, ids, (bytes) => write(transfer(bytes, [bytes.buffer])), onProgress);
+  }
+
+  async importLibrary(file: Blob, onProgress: (progress: BackupProgress) => void): Promise<ImportSummary> {
+    const session = await this.#session();
+    // All of it is checked before anything is written: a damaged or cut-short file changes nothing.
+    const { documents: total } = await readBackup(file, async () => undefined, (bytes) => onProgress({ phase: 'checking', done: bytes, total: file.size, bytes }));
+    const added: { id: DocId; name: string }[] = [];
+    const skipped: string[] = [];
+    const conversations: Conversation[] = [];
+    let seen = 0;
+    let read = 0;
+    const merged = await session.sync.exclusive(async () => {
+      try {
+        await readBackup(
+          file,
+          async (item) => {
+            if (item.kind === 'conversation') return void conversations.push(item.conversation);
+            const { record } = item.document;
+            seen++;
+            if (this.#documents.has(record.id) || (await getDocument(session.db, record.id))) skipped.push(record.name);
+            else {
+              await saveDocument(session.db, fromBackup(item.document));
+              added.push({ id: record.id, name: record.name });
+            }
+            onProgress({ phase: 'importing', done: seen, total, bytes: read });
+          },
+          (bytes) => (read = bytes),
+        );
+        return mergeConversations(session.db, conversations);
+      } catch (error) {
+        // The file changed since it was checked, or storage is full: what this import wrote goes again.
+        for (const { id } of added) await deleteDocument(session.db, id);
+        throw error;
+      }
+    });
+    for (const { id } of added) {
+      await this.#adopt(session, id);
+      session.sync.announce({ kind: 'added', docId: id });
+    }
+    this.#catchUp(session);
+    const model = session.index.vectors.modelId;
+    return {
+      added: added.map(({ name }) => name),
+      skipped,
+      conversations: merged,
+      reembedding: added.filter(({ id }) => this.#embeddedBy.get(id) !== model).length,
+    };
   }
 
   async conversations(): Promise<Conversation[]> {

@@ -19,7 +19,7 @@ export async function prepareDocument(
   embedder: Embedder,
   onProgress: (state: DocumentState, counts: { pageCount: number; chunkCount: number }) => void,
   password?: string,
-): Promise<DocumentBundle> {
+): Promise<DocumentBundle & { chunks: Chunk[] }> {
   const { format, pages, unreadablePages } = await readDocument(
     file,
     bytes,

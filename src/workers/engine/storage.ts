@@ -115,7 +115,8 @@ export interface DocumentBundle {
   /** A PDF's original file; other formats have none. */
   file?: StoredFile;
   pages: readonly StoredPage[];
-  chunks: readonly Chunk[];
+  /** Their text, when they carry it, is not stored: it is in the pages. */
+  chunks: readonly (StoredChunk | Chunk)[];
   /** Absent when the search model was unavailable: the document is found by keywords until it is embedded. */
   embeddings?: StoredEmbeddings;
 }
@@ -128,7 +129,7 @@ export async function saveDocument(db: LibraryDb, { document, file, pages, chunk
     writes.push(tx.objectStore('documents').put(document));
     if (file) writes.push(tx.objectStore('files').put(file));
     for (const page of pages) writes.push(tx.objectStore('pages').put(page));
-    for (const { text, ...chunk } of chunks) writes.push(tx.objectStore('chunks').put(chunk));
+    for (const chunk of chunks) writes.push(tx.objectStore('chunks').put(withoutText(chunk)));
     if (embeddings) writes.push(tx.objectStore('embeddings').put(embeddings));
     await Promise.all(writes);
   } catch (error) {
@@ -142,6 +143,25 @@ export async function saveDocument(db: LibraryDb, { document, file, pages, chunk
     await Promise.allSettled(writes);
     throw error;
   }
+}
+
+function withoutText(chunk: StoredChunk | Chunk): StoredChunk {
+  if (!('text' in chunk)) return chunk;
+  const { text: _text, ...stored } = chunk;
+  return stored;
+}
+
+/** Everything stored for a document, read in one transaction (a consistent copy); chunks without their text. */
+export async function getStoredDocument(db: LibraryDb, docId: DocId): Promise<(DocumentBundle & { chunks: StoredChunk[] }) | undefined> {
+  const tx = db.transaction(['documents', 'files', 'pages', 'chunks', 'embeddings']);
+  const [document, file, pages, chunks, embeddings] = await Promise.all([
+    tx.objectStore('documents').get(docId),
+    tx.objectStore('files').get(docId),
+    tx.objectStore('pages').index('by-doc').getAll(docId),
+    tx.objectStore('chunks').index('by-doc').getAll(docId),
+    tx.objectStore('embeddings').get(docId),
+  ]);
+  return document && { document, file, pages, chunks, embeddings };
 }
 
 /** Removes a document with its file, pages, chunks and vectors, in one transaction. */
@@ -227,6 +247,21 @@ export async function loadConversations(db: LibraryDb): Promise<Conversation[]> 
 
 export async function saveConversation(db: LibraryDb, conversation: Conversation): Promise<void> {
   await db.put('conversations', conversation);
+}
+
+/** Adds conversations, one transaction for all: each is kept unless the library holds it updated later. Returns how many were written. */
+export async function mergeConversations(db: LibraryDb, conversations: readonly Conversation[]): Promise<number> {
+  const tx = db.transaction('conversations', 'readwrite');
+  const store = tx.objectStore('conversations');
+  let written = 0;
+  for (const conversation of conversations) {
+    const held = await store.get(conversation.id);
+    if (held && held.updatedAt >= conversation.updatedAt) continue;
+    await store.put(conversation);
+    written++;
+  }
+  await tx.done;
+  return written;
 }
 
 export async function deleteConversation(db: LibraryDb, id: string): Promise<void> {

@@ -39,6 +39,7 @@ export class AnswerWriter implements GeneratorApi {
   async init(config: GeneratorConfig, onStatus: (event: ModelStatusEvent) => void): Promise<void> {
     configureTransformers(config.sources);
     const { generator } = config;
+    this.#loader?.dispose();
     this.#loader = new ModelLoader(
       generator,
       (progress) => loadGenerator(generator.id, generator.quantized, progress),
