@@ -186,15 +186,28 @@ async function deployable() {
 const versionOf = (page: Page) => () =>
   page.evaluate(() => document.querySelector('meta[name="docent-version"]')?.getAttribute('content')).catch(() => 'reloading');
 
-test('a new version installs in the background and takes over when accepted, never mixed with the old one', async ({ page }) => {
+const APP_QUERY = '?embedder=docent-test/tiny-embedder&generator=none';
+
+/** Runs `body` with the page on version 1 of a deployable site, ready offline; counts the page's loads. */
+async function onFirstVersion(
+  page: Page,
+  body: (site: { host: Awaited<ReturnType<typeof deployable>>; version: () => Promise<string | null | undefined>; first: string | null | undefined; loads: () => number }) => Promise<void>,
+) {
   const host = await deployable();
   const version = versionOf(page);
   let loads = 0;
   page.on('load', () => loads++);
   try {
-    await page.goto(`${host.site.url}?embedder=docent-test/tiny-embedder&generator=none`);
+    await page.goto(`${host.site.url}${APP_QUERY}`);
     await untilOfflineReady(page);
-    const first = await version();
+    await body({ host, version, first: await version(), loads: () => loads });
+  } finally {
+    await host.dispose();
+  }
+}
+
+test('a new version installs in the background and takes over when accepted, never mixed with the old one', async ({ page }) => {
+  await onFirstVersion(page, async ({ host, version, first, loads }) => {
     const firstCache = await page.evaluate(async () => (await caches.keys()).filter((name) => name.startsWith('docent-app-')));
     expect(firstCache).toHaveLength(1);
 
@@ -211,34 +224,25 @@ test('a new version installs in the background and takes over when accepted, nev
     const fetched = host.site.requests.slice(requestsBefore).filter((path) => path !== '/sw.js');
     expect(fetched.filter((path) => path !== '/' && path !== '/index.html')).toEqual([]);
 
-    const loadsBefore = loads;
+    const loadsBefore = loads();
     await page.getByRole('button', { name: 'Reload' }).click();
     await expect.poll(version).toBe(second);
     await expect(page.getByRole('heading', { name: 'Docent', level: 1 })).toBeVisible();
     await expect(page.getByRole('status').filter({ hasText: /Update available|Switching/ })).toHaveCount(0);
-    expect(loads - loadsBefore).toBe(1);
+    expect(loads() - loadsBefore).toBe(1);
     const appCaches = await page.evaluate(async () => (await caches.keys()).filter((name) => name.startsWith('docent-app-')));
     expect(appCaches).toHaveLength(1);
     expect(appCaches).not.toEqual(firstCache);
-  } finally {
-    await host.dispose();
-  }
+  });
 });
 
 test('an accepted update takes over once the old version has answered its requests in flight; the page reloads once, and every open tab follows', async ({
   page,
   context,
 }) => {
-  const host = await deployable();
-  const version = versionOf(page);
-  let loads = 0;
-  page.on('load', () => loads++);
-  try {
-    await page.goto(`${host.site.url}?embedder=docent-test/tiny-embedder&generator=none`);
-    await untilOfflineReady(page);
-    const first = await version();
+  await onFirstVersion(page, async ({ host, version, first, loads }) => {
     const other = await context.newPage();
-    await other.goto(`${host.site.url}?embedder=docent-test/tiny-embedder&generator=none`);
+    await other.goto(`${host.site.url}${APP_QUERY}`);
     await expect(other.getByRole('heading', { name: 'Docent', level: 1 })).toBeVisible();
 
     const second = await host.deploy('2');
@@ -249,7 +253,7 @@ test('an accepted update takes over once the old version has answered its reques
     const held = host.site.hold('/models/held.json');
     await page.evaluate(() => void fetch('models/held.json').catch(() => {}));
     await held.requested;
-    const loadsBefore = loads;
+    const loadsBefore = loads();
     await page.getByRole('button', { name: 'Reload' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Switching to the new version…' })).toBeVisible();
     // The browser holds the new version back while the old one answers: the page waits rather than reload onto it.
@@ -257,7 +261,7 @@ test('an accepted update takes over once the old version has answered its reques
     // A tab opened meanwhile gets the old version whole. (Closed before the switch: a tab still loading makes the old
     // version busy again, and the browser then waits for it to go idle.)
     const opened = await context.newPage();
-    await opened.goto(`${host.site.url}?embedder=docent-test/tiny-embedder&generator=none`);
+    await opened.goto(`${host.site.url}${APP_QUERY}`);
     await expect(opened.getByRole('heading', { name: 'Docent', level: 1 })).toBeVisible();
     expect(await versionOf(opened)()).toBe(first);
     await opened.close();
@@ -266,11 +270,9 @@ test('an accepted update takes over once the old version has answered its reques
     held.release();
     await expect.poll(version).toBe(second);
     await expect(page.getByRole('heading', { name: 'Docent', level: 1 })).toBeVisible();
-    expect(loads - loadsBefore).toBe(1);
+    expect(loads() - loadsBefore).toBe(1);
     await expect.poll(versionOf(other)).toBe(second);
-  } finally {
-    await host.dispose();
-  }
+  });
 });
 
 test('Settings: an accessible dialog that makes both models available offline with progress, deletes one, shows storage, and reports a full quota keeping nothing half', async ({

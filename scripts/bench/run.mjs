@@ -128,7 +128,7 @@ function makePlan(haveBenchModels) {
     return {
       extraction: { repeats: 1, embedder: TINY_EMBEDDER },
       ingestion: [1, 2].map((threads) => ({ model: TINY_EMBEDDER, threads, file: 'long', replayEvery: 1, heap: threads === 2 })),
-      library: { sizes: [300, 1000], reloadSizes: [1000], dims: 64, embedder: TINY_EMBEDDER, voyMax: 1000, queries: 30, k: 10, reloadQueries: 5, chunksPerDocument: 100 },
+      library: { sizes: [300, 1000], reloadSizes: [1000], backupSizes: [1000], dims: 64, embedder: TINY_EMBEDDER, voyMax: 1000, queries: 30, k: 10, reloadQueries: 5, chunksPerDocument: 100 },
       generation: { model: TINY_CHAT, threads: [1, 2], bareThreads: [1, 2], tokens: 4, passages: 3, passageCharacters: 400 },
     };
   }
@@ -147,7 +147,7 @@ function makePlan(haveBenchModels) {
     ],
     prefixPages: PREFIX_PAGES,
     // Voy's serialize() is ~8.2 KB of JSON per vector: at 50k a ~410 MB string, near V8's limit (STACK-NOTES).
-    library: { sizes: [1000, 10000, 50000], reloadSizes: [10000, 50000], dims: gteInt8.dims, embedder: gteInt8, voyMax: 10000, queries: 100, k: 10, reloadQueries: 20, chunksPerDocument: 1000 },
+    library: { sizes: [1000, 10000, 50000], reloadSizes: [10000, 50000], backupSizes: [10000], dims: gteInt8.dims, embedder: gteInt8, voyMax: 10000, queries: 100, k: 10, reloadQueries: 20, chunksPerDocument: 1000 },
     generation: haveBenchModels
       ? {
           model: { spec: { id: 'docent-bench/smollm-360m-shaped', task: 'generator', label: 'SmolLM-360M-shaped int8', quantized: true, contextTokens: 2048 }, file: 'onnx/decoder_model_merged_quantized.onnx' },
@@ -331,6 +331,7 @@ async function library(plan) {
         notes: `IndexedDB ${kb(perChunk)} per chunk (${kb(perChunk - textPerChunk)} beyond its ${kb(textPerChunk)} of text; storage.estimate() delta: text in the pages, chunks as offsets, Float32 vectors, the keyword index gzipped); reopening the ${(size - grown.added).toLocaleString('en-US')} stored chunks took ${ms(grown.openMs)}`,
       });
       if (request.reloadSizes.includes(size)) await reload(session.page, request, size, entry);
+      if (request.backupSizes.includes(size)) await backupRoundTrip(session.page, request, size, entry);
     }
   } finally {
     await session.context.close();
@@ -394,6 +395,21 @@ async function reload(page, request, size, entry) {
       notes: `baseline for the vectors alone: the app stores ${kb(request.dims * 4)} of Float32 per chunk instead; serialize() ${ms(voy.serializeMs)}, ${(voy.characters / 1e6).toFixed(0)} M chars`,
     });
   }
+}
+
+async function backupRoundTrip(page, request, size, entry) {
+  log(`backup: ${size.toLocaleString('en-US')} chunks exported, the database deleted, the backup imported (the app's engine worker)`);
+  await page.goto(baseUrl);
+  await page.waitForSelector('html[data-bench-ready]', { state: 'attached' });
+  const backup = await page.evaluate((spec) => globalThis.bench.backupRoundTrip(spec), request.embedder.spec);
+  entry.backup = backup;
+  rows.push({
+    section: 'Library backup',
+    case: `${backup.chunks.toLocaleString('en-US')} chunks, ${backup.documents} documents`,
+    figure: `export ${ms(backup.exportMs)}, import ${ms(backup.importMs)}; ${kb(backup.bytes / backup.chunks)} per chunk (${mb(backup.bytes)})`,
+    baseline: `IndexedDB: ${entry.grown ? kb(entry.grown.storedBytes / entry.grown.added) : '?'} per chunk`,
+    notes: `export: every part read from IndexedDB, checksummed, gzipped, streamed out; import: the file read twice (checked whole, then stored) and indexed; ${backup.added} documents added, ${backup.reembedding} to embed again (vectors reused)`,
+  });
 }
 
 async function generation(plan) {

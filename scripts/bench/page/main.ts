@@ -74,6 +74,49 @@ async function reloadEngine(request: ReloadRequest) {
   };
 }
 
+/**
+ * The stored library exported by the app's engine worker to one backup (kept in memory here, as the bench has no
+ * disk), the database deleted, and the backup imported by a fresh engine worker: both timed, as the app runs them.
+ */
+async function backupRoundTrip(embedder: ModelSpec) {
+  const start = () => {
+    const worker = new Worker(new URL('../../../src/workers/engine.worker.ts', import.meta.url), { type: 'module', name: 'docent-engine' });
+    return { worker, engine: wrap<EngineApi>(worker) };
+  };
+  const exporting = start();
+  const documents = await exporting.engine.init(engineConfig(siteUrl, embedder), proxy(() => {}));
+  const pieces: Uint8Array[] = [];
+  const exportStart = performance.now();
+  const exported = await exporting.engine.exportLibrary(
+    proxy(async (bytes: Uint8Array) => (pieces.push(bytes), true)),
+    proxy(() => {}),
+  );
+  const exportMs = performance.now() - exportStart;
+  exporting.worker.terminate();
+  const backup = new Blob(pieces as Uint8Array<ArrayBuffer>[]);
+  await new Promise((resolve, reject) => {
+    const request = indexedDB.deleteDatabase('docent');
+    request.onsuccess = resolve;
+    request.onerror = () => reject(request.error);
+  });
+  const importing = start();
+  await importing.engine.init(engineConfig(siteUrl, embedder), proxy(() => {}));
+  const importStart = performance.now();
+  const imported = await importing.engine.importLibrary(backup, proxy(() => {}));
+  const importMs = performance.now() - importStart;
+  importing.worker.terminate();
+  return {
+    documents: documents.length,
+    chunks: documents.reduce((total, doc) => total + doc.chunkCount, 0),
+    bytes: backup.size,
+    exportMs,
+    importMs,
+    exported,
+    added: imported.added.length,
+    reembedding: imported.reembedding,
+  };
+}
+
 const bench = {
   environment: () => withWorker(undefined, async () => ({ userAgent: navigator.userAgent, pageIsolated: crossOriginIsolated })),
   extraction: (url: string, name: string, embedder: ModelSpec, repeats: number) =>
@@ -91,6 +134,7 @@ const bench = {
     }),
   saveVoySerialized: () => withWorker(undefined, (worker) => worker.saveVoySerialized()),
   openBreakdown: (modelId: string) => withWorker(undefined, (worker) => worker.openBreakdown(modelId)),
+  backupRoundTrip,
   generate: (request: Omit<GenerationRequest, 'siteUrl'> & { threads: number }) =>
     withWorker(request.threads, (worker) => worker.generateWithApp({ ...request, siteUrl })),
 };
