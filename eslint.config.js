@@ -4,7 +4,8 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const HEAVY_LIBRARIES = ['@xenova/transformers', 'pdfjs-dist', 'voy-search', 'idb'];
+const MODEL_RUNTIME = ['@huggingface/transformers', 'onnxruntime-web'];
+const HEAVY_LIBRARIES = [...MODEL_RUNTIME, 'pdfjs-dist', 'voy-search', 'idb'];
 const restrict = (paths, patterns, message) => [
   'error',
   { paths: paths.map((name) => ({ name, message })), patterns: [{ group: patterns, message }] },
@@ -22,7 +23,7 @@ export default defineConfig(
     rules: {
       'no-restricted-imports': restrict(
         [...HEAVY_LIBRARIES, 'comlink', 'react'],
-        ['**/workers/**', '**/ui/**', '**/rpc/**', 'pdfjs-dist/*', '@xenova/transformers/*'],
+        ['**/workers/**', '**/ui/**', '**/rpc/**', 'pdfjs-dist/*', 'onnxruntime-web/*'],
         'src/core is pure logic: no workers, UI, storage or model runtime.',
       ),
       'no-restricted-globals': ['error', 'window', 'document', 'self', 'navigator', 'indexedDB', 'localStorage', 'postMessage', 'caches'],
@@ -33,9 +34,16 @@ export default defineConfig(
     rules: {
       'no-restricted-imports': restrict(
         HEAVY_LIBRARIES,
-        ['pdfjs-dist/*', '@xenova/transformers/*', '**/workers/*/**', '**/workers/*.ts'],
+        ['pdfjs-dist/*', 'onnxruntime-web/*', '**/workers/*/**', '**/workers/*.ts'],
         'The UI talks to the workers through src/rpc; models, PDFs, the index and storage stay in the workers.',
       ),
+    },
+  },
+  {
+    files: ['src/workers/**'],
+    ignores: ['src/workers/model-runtime.ts', 'src/workers/ort-failure-isolation.ts'],
+    rules: {
+      'no-restricted-imports': restrict(MODEL_RUNTIME, ['onnxruntime-web/*'], 'The model runtime is used through src/workers/model-runtime.ts only.'),
     },
   },
   {

@@ -19,6 +19,6 @@ export default defineConfig({
   server: { headers: isolation },
   preview: { headers: isolation },
   worker: { format: 'es' },
-  optimizeDeps: { include: ['@xenova/transformers'], exclude: ['voy-search'] },
+  optimizeDeps: { include: ['@huggingface/transformers'], exclude: ['voy-search'] },
   build: { target: 'es2022', chunkSizeWarningLimit: 2048 },
 });

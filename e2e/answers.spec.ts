@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { DocentPage, TEST_MODELS } from './support/docent-page';
+import { DocentPage, readyOnDevice, TEST_MODELS } from './support/docent-page';
 import { makePdf } from './support/make-pdf';
 import { MODEL_HOST } from './support/model-host';
 import { recordNetwork } from './support/network-record';
@@ -42,7 +42,7 @@ test('Stop (or Esc) halts an answer at once and keeps what was written', async (
   await expect(docent.conversation.getByRole('article').last()).toContainText('Stopped.');
 });
 
-test('a conversation survives a reload and can be renamed and deleted', async ({ page }) => {
+test('a conversation survives a reload and can be renamed and deleted', { tag: '@webgpu' }, async ({ page }) => {
   const docent = new DocentPage(page);
   await docent.open();
   await docent.addFiles([await almanacFile()]);
@@ -69,7 +69,7 @@ test('a conversation survives a reload and can be renamed and deleted', async ({
   await expect(page.getByRole('list', { name: 'Saved chats' })).toHaveCount(0);
 });
 
-test('a follow-up question is searched with the conversation', async ({ page }) => {
+test('a follow-up question is searched with the conversation', { tag: '@webgpu' }, async ({ page }) => {
   const docent = new DocentPage(page);
   await docent.open();
   await docent.addFiles([{ name: 'missions.pdf', mimeType: 'application/pdf', buffer: await makePdf(MISSIONS) }]);
@@ -204,14 +204,14 @@ test('Copy answer puts the answer and the sources it cites on the clipboard', as
   );
 });
 
-test('starting on a question loads both models, so the answer does not wait for them', async ({ page }) => {
+test('starting on a question loads both models, so the answer does not wait for them', { tag: '@webgpu' }, async ({ page }) => {
   const docent = new DocentPage(page);
   await docent.open();
   const status = (role: string) => page.getByRole('status').filter({ hasText: role });
   await expect(status('Chat model')).toContainText('loads when first needed');
   await page.getByLabel('Ask a question').focus();
-  await expect(status('Search model')).toContainText('ready');
-  await expect(status('Chat model')).toContainText('ready');
+  await expect(status('Search model')).toContainText(readyOnDevice());
+  await expect(status('Chat model')).toContainText(readyOnDevice());
 });
 
 test('models are chosen in the settings: a new search model re-embeds the library, the chat model can be none', async ({ page }) => {

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { DocentPage } from './support/docent-page';
+import { DocentPage, readyOnDevice } from './support/docent-page';
 import { makePdf } from './support/make-pdf';
 import { recordNetwork } from './support/network-record';
 import { recordTextHistory } from './support/text-history';
@@ -10,7 +10,7 @@ const PAGES = [
   'Mackerel and herring quotas are set every spring by the regional fisheries council, which meets in the old customs house.',
 ];
 
-test('drop a PDF, watch it index, ask, get a streamed answer citing the page; reload and ask again without re-embedding', async ({ page, context, baseURL }) => {
+test('drop a PDF, watch it index, ask, get a streamed answer citing the page; reload and ask again without re-embedding', { tag: '@webgpu' }, async ({ page, context, baseURL }) => {
   const network = recordNetwork(context);
   const history = await recordTextHistory(page, { library: '[aria-label="Documents"]', conversation: '[role="log"]' });
   const docent = new DocentPage(page);
@@ -46,7 +46,7 @@ test('drop a PDF, watch it index, ask, get a streamed answer citing the page; re
   await page.reload();
   await expect(docent.document('journey.pdf')).toHaveAccessibleName(/Ready: 3 pages, 3 passages/);
   // Its search model is in the browser: it loads with the library, before any question.
-  await expect(page.getByRole('status').filter({ hasText: 'Search model' })).toContainText('ready');
+  await expect(page.getByRole('status').filter({ hasText: 'Search model' })).toContainText(readyOnDevice());
   await docent.ask('Who is the keeper of the lighthouse?');
   await expect(docent.citation('journey.pdf, p. 2')).toBeVisible();
   expect(await docent.passagesEmbedded()).toBe(0);
@@ -56,7 +56,7 @@ test('drop a PDF, watch it index, ask, get a streamed answer citing the page; re
   expect(network.foreign(new URL(baseURL!).origin)).toEqual([]);
 });
 
-test('a broken file in a drop fails with a reason, and the good file beside it is indexed', async ({ page }) => {
+test('a broken file in a drop fails with a reason, and the good file beside it is indexed', { tag: '@webgpu' }, async ({ page }) => {
   const docent = new DocentPage(page);
   await docent.open();
   await docent.addFiles([
@@ -71,7 +71,7 @@ test('a broken file in a drop fails with a reason, and the good file beside it i
   await expect(docent.citation('good.pdf, p. 1')).toBeVisible();
 });
 
-test('a chat model that cannot be downloaded is named with the reason, and the passages still answer', async ({ page, context }) => {
+test('a chat model that cannot be downloaded is named with the reason, and the passages still answer', { tag: '@webgpu' }, async ({ page, context }) => {
   await context.route('https://huggingface.co/**', (route) => route.abort('internetdisconnected'));
   const docent = new DocentPage(page);
   await docent.open('?embedder=docent-test/tiny-embedder&generator=docent-test/not-downloaded-chat');
@@ -85,7 +85,7 @@ test('a chat model that cannot be downloaded is named with the reason, and the p
   await expect(docent.citation('almanac.pdf, p. 2').first()).toBeVisible();
 });
 
-test('a document with dozens of identical pages is indexed and searchable (Voy panics on 33 identical vectors)', async ({ page }) => {
+test('a document with dozens of identical pages is indexed and searchable (Voy panics on 33 identical vectors)', { tag: '@webgpu' }, async ({ page }) => {
   const docent = new DocentPage(page);
   await docent.open();
   const blank = Array.from({ length: 39 }, () => 'This page is intentionally left blank.');

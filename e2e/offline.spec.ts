@@ -33,7 +33,7 @@ async function untilOfflineReady(page: Page) {
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
 }
 
-test('first visit downloads the models from the model host with progress; offline, with the host and the site gone, a reload keeps the library and chats, reads a new PDF and answers with citations', async ({
+test('first visit downloads the models from the model host with progress; offline, with the host and the site gone, a reload keeps the library and chats, reads a new PDF and answers with citations', { tag: '@webgpu' }, async ({
   page,
   context,
 }) => {
@@ -54,7 +54,7 @@ test('first visit downloads the models from the model host with progress; offlin
     // one piece, and a busy page may render only some of its states: the self-hosting test holds a file half sent to
     // check the bytes of the total and the file's name.)
     expect(hub.served.some((url) => url.endsWith(`${HUB_MODELS.embedder}/resolve/main/onnx/model_quantized.onnx`))).toBe(true);
-    expect(hub.served.some((url) => url.endsWith(`${HUB_MODELS.generator}/resolve/main/onnx/decoder_model_merged_quantized.onnx`))).toBe(true);
+    expect(hub.served.some((url) => url.endsWith(`${HUB_MODELS.generator}/resolve/main/onnx/model_quantized.onnx`))).toBe(true);
     const progress = await history('models');
     expect(progress.some((text) => /Search model .*downloading [\d.]+ [KM]?B/.test(text))).toBe(true);
     expect(progress.some((text) => /Chat model .*downloading [\d.]+ [KM]?B/.test(text))).toBe(true);
@@ -98,7 +98,7 @@ test('a damaged model in the cache (a web page saved as the weights, a file cut 
   const hub = await serveModelHost(context);
   const docent = new DocentPage(page);
   const embedderWeights = `${MODEL_HOST}/${HUB_MODELS.embedder}/resolve/main/onnx/model_quantized.onnx`;
-  const chatWeights = `${MODEL_HOST}/${HUB_MODELS.generator}/resolve/main/onnx/decoder_model_merged_quantized.onnx`;
+  const chatWeights = `${MODEL_HOST}/${HUB_MODELS.generator}/resolve/main/onnx/model_quantized.onnx`;
   try {
     await page.goto(`${site.url}${HUB_QUERY}`);
     // What transformers.js #1187 describes: a host's index page kept as a model file; and weights cut short, with
@@ -299,7 +299,7 @@ test('Settings: an accessible dialog that makes both models available offline wi
     await dialog.getByRole('button', { name: 'Make available offline' }).click();
     const progress = dialog.getByRole('list', { name: 'Download progress' });
     await expect(progress.getByRole('listitem').filter({ hasText: `${HUB_MODELS.embedder}/onnx/model_quantized.onnx` })).toContainText(/done/);
-    await expect(progress.getByRole('listitem').filter({ hasText: `${HUB_MODELS.generator}/onnx/decoder_model_merged_quantized.onnx` })).toContainText(/done/);
+    await expect(progress.getByRole('listitem').filter({ hasText: `${HUB_MODELS.generator}/onnx/model_quantized.onnx` })).toContainText(/done/);
     await expect(searchModel).toContainText(/available offline, 1\.\d MB on disk/);
     await expect(chatModel).toContainText(/available offline, \d+ KB on disk/);
     await expect(dialog.getByRole('button', { name: 'Available offline' })).toBeDisabled();

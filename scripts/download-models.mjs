@@ -4,12 +4,13 @@
 // length) and written whole or not at all.
 //
 //   npm run models -- Xenova/gte-small Xenova/Qwen1.5-0.5B-Chat
-//   node scripts/download-models.mjs [--host URL] [--out DIR] [--fp32] [--force] <model id>...
+//   node scripts/download-models.mjs [--host URL] [--out DIR] [--dtype q8|fp32|fp16|q4|q4f16] [--force] <model id>...
 //
 // --host: default https://huggingface.co. --out: default public/models (vite copies it into the build; or use
-// dist/models after building). A model in Docent's catalog (src/core/models.ts) gets the files the catalog says
-// (int8 or fp32); any other id is read from its config.json: a causal LM is a chat model, anything else an
-// embedder, int8 unless --fp32. HF_TOKEN, when set, is sent to the host (gated models).
+// dist/models after building). A model in Docent's catalog (src/core/models.ts) gets the weights the catalog says
+// unless --dtype names others; any other id is read from its config.json: a causal LM is a chat model, anything else
+// an embedder, int8 (q8) unless --dtype says otherwise. Weights are named as transformers.js 4 loads them
+// (onnx/model_quantized.onnx for q8, onnx/model_q4f16.onnx for q4f16...). HF_TOKEN, when set, is sent to the host.
 import { createWriteStream, existsSync } from 'node:fs';
 import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
@@ -22,13 +23,14 @@ const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 /** Docent's own TypeScript modules, so the files fetched are exactly the ones the app asks for. */
 const load = async (path) => (await runnerImport(join(repo, path), { configFile: false, logLevel: 'silent' })).module;
 
-/** transformers.js 2.17's decoder-only model types (text generation); anything else is used as an embedder here. */
-const CAUSAL_LM_TYPES = new Set(['gpt2', 'gptj', 'gpt_bigcode', 'gpt_neo', 'gpt_neox', 'codegen', 'llama', 'qwen2', 'mistral', 'mixtral', 'phi', 'phi3', 'falcon', 'mpt', 'opt', 'bloom', 'stablelm', 'starcoder2', 'gemma', 'openelm']);
+/** Decoder-only model types whose exports may not name a `*ForCausalLM` architecture; those that do are known by it. */
+const CAUSAL_LM_TYPES = new Set(['gpt2', 'gptj', 'gpt_bigcode', 'gpt_neo', 'gpt_neox', 'codegen', 'llama', 'qwen2', 'qwen3', 'mistral', 'phi', 'phi3', 'gemma', 'gemma2', 'gemma3_text', 'smollm3', 'lfm2', 'granite', 'olmo2', 'stablelm']);
 
 const megabytes = (bytes) => `${(bytes / 1e6).toFixed(1)} MB`;
 
-export async function downloadModels(ids, { host = 'https://huggingface.co', out = join(repo, 'public/models'), fp32 = false, force = false, log = console.log, token = process.env.HF_TOKEN } = {}) {
-  const { MODEL_CATALOG } = await load('src/core/models.ts');
+export async function downloadModels(ids, { host = 'https://huggingface.co', out = join(repo, 'public/models'), dtype, force = false, log = console.log, token = process.env.HF_TOKEN } = {}) {
+  const { MODEL_CATALOG, DTYPES } = await load('src/core/models.ts');
+  if (dtype && !DTYPES.includes(dtype)) throw new Error(`--dtype ${dtype} is not one of ${DTYPES.join(', ')}`);
   const { modelFiles, fileUrls } = await load('src/workers/models/model-files.ts');
   const { checkedBody } = await load('src/workers/models/validate.ts');
   const sources = { localModelsUrl: 'file:///unused/', remoteHost: host };
@@ -79,18 +81,18 @@ export async function downloadModels(ids, { host = 'https://huggingface.co', out
 
   const specOf = async (id) => {
     const known = MODEL_CATALOG.find((spec) => spec.id === id);
-    if (known) return known;
+    if (known) return dtype ? { ...known, dtype } : known;
     const { url, response } = await fetchFile(id, 'config.json');
     if (!response.ok) throw new Error(`${id}: ${url} answered ${response.status}; is the model id right?`);
     const config = await response.json();
     const causal = CAUSAL_LM_TYPES.has(config.model_type) || (config.architectures ?? []).some((name) => name.endsWith('ForCausalLM'));
-    return { id, task: causal ? 'generator' : 'embedder', label: id, quantized: !fp32 };
+    return { id, task: causal ? 'generator' : 'embedder', label: id, dtype: dtype ?? 'q8' };
   };
 
   const written = [];
   for (const id of ids) {
     const spec = await specOf(id);
-    log(`${id} (${spec.task === 'generator' ? 'chat model' : 'search model'}, ${spec.quantized ? 'int8' : 'fp32'}) -> ${join(out, id)}`);
+    log(`${id} (${spec.task === 'generator' ? 'chat model' : 'search model'}, ${spec.dtype}) -> ${join(out, id)}`);
     for (const file of modelFiles(spec)) {
       if (await download(id, file.path, file.required)) written.push(join(out, id, file.path));
     }
@@ -104,18 +106,18 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     options: {
       host: { type: 'string', default: 'https://huggingface.co' },
       out: { type: 'string', default: join(repo, 'public/models') },
-      fp32: { type: 'boolean', default: false },
+      dtype: { type: 'string' },
       force: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
   if (values.help || positionals.length === 0) {
-    console.log('npm run models -- [--host URL] [--out DIR] [--fp32] [--force] <model id>...');
+    console.log('npm run models -- [--host URL] [--out DIR] [--dtype q8|fp32|fp16|q4|q4f16] [--force] <model id>...');
     console.log('e.g. npm run models -- Xenova/gte-small Xenova/Qwen1.5-0.5B-Chat');
     process.exit(values.help ? 0 : 2);
   }
   try {
-    await downloadModels(positionals, { host: values.host, out: resolve(values.out), fp32: values.fp32, force: values.force });
+    await downloadModels(positionals, { host: values.host, out: resolve(values.out), dtype: values.dtype, force: values.force });
   } catch (error) {
     console.error(`\nDownload failed: ${error.message}`);
     process.exit(1);

@@ -25,7 +25,7 @@ beforeAll(async () => {
   await writeTestModels(models);
   // A model outside Docent's catalog: its kind is read from its config.json, and it ships the hub's int8 names.
   await cp(join(models, 'docent-test/tiny-chat'), join(models, 'someone/tiny-chat'), { recursive: true });
-  await rename(join(models, 'someone/tiny-chat/onnx/decoder_model_merged.onnx'), join(models, 'someone/tiny-chat/onnx/decoder_model_merged_quantized.onnx'));
+  await rename(join(models, 'someone/tiny-chat/onnx/model.onnx'), join(models, 'someone/tiny-chat/onnx/model_quantized.onnx'));
   server = createServer(async (request, response) => {
     requests.push(request.url!);
     const match = request.url!.match(/^\/(.+?)\/resolve\/main\/(.+)$/);
@@ -71,7 +71,7 @@ describe('npm run models', () => {
       expect(await listFiles(out)).toEqual([
         'docent-test/tiny-chat/config.json',
         'docent-test/tiny-chat/generation_config.json',
-        'docent-test/tiny-chat/onnx/decoder_model_merged.onnx',
+        'docent-test/tiny-chat/onnx/model.onnx',
         'docent-test/tiny-chat/tokenizer.json',
         'docent-test/tiny-chat/tokenizer_config.json',
         'docent-test/tiny-embedder/config.json',
@@ -87,12 +87,12 @@ describe('npm run models', () => {
   );
 
   it(
-    'reads what a model outside the catalog is from its config.json, and takes the int8 weights by default',
+    'reads what a model outside the catalog is from its config.json, and takes the int8 (q8) weights by default',
     async () => {
       const { out, stdout, code } = await download(['someone/tiny-chat']);
       expect(code).toBe(0);
-      expect(stdout).toContain('someone/tiny-chat (chat model, int8)');
-      expect(await listFiles(out)).toContain('someone/tiny-chat/onnx/decoder_model_merged_quantized.onnx');
+      expect(stdout).toContain('someone/tiny-chat (chat model, q8)');
+      expect(await listFiles(out)).toContain('someone/tiny-chat/onnx/model_quantized.onnx');
       await rm(out, { recursive: true });
     },
     TIMEOUT,
@@ -101,9 +101,9 @@ describe('npm run models', () => {
   it(
     'fails with the reason and leaves no file half written when the host lacks a file or answers with a web page',
     async () => {
-      const missing = await download(['someone/tiny-chat', '--fp32']);
+      const missing = await download(['someone/tiny-chat', '--dtype', 'fp32']);
       expect(missing.code).toBe(1);
-      expect(missing.stderr).toMatch(/someone\/tiny-chat\/resolve\/main\/onnx\/decoder_model_merged\.onnx: the host answered 404/);
+      expect(missing.stderr).toMatch(/someone\/tiny-chat\/resolve\/main\/onnx\/model\.onnx: the host answered 404/);
       expect((await listFiles(missing.out)).filter((file) => file.endsWith('.part') || file.endsWith('.onnx'))).toEqual([]);
       await rm(missing.out, { recursive: true });
 

@@ -1,6 +1,9 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 
 export const TEST_MODELS = '?embedder=docent-test/tiny-embedder&generator=docent-test/tiny-chat';
+
+/** Where the test models run in this Playwright project, as the model status says it: WebGPU where it has an adapter. */
+export const readyOnDevice = () => (test.info().project.name === 'webgpu' ? 'ready, on GPU' : 'ready, on CPU');
 
 export interface FileSpec {
   name: string;

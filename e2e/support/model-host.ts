@@ -19,11 +19,9 @@ export function writeHubModels(): string {
   const folder = mkdtempSync(join(tmpdir(), 'docent-hub-'));
   execFileSync(process.execPath, ['scripts/make-test-models.mjs', folder]);
   renameSync(join(folder, 'docent-test'), join(folder, 'docent-hub'));
-  copyFileSync(join(folder, 'docent-hub/tiny-embedder/onnx/model.onnx'), join(folder, 'docent-hub/tiny-embedder/onnx/model_quantized.onnx'));
-  copyFileSync(
-    join(folder, 'docent-hub/tiny-chat/onnx/decoder_model_merged.onnx'),
-    join(folder, 'docent-hub/tiny-chat/onnx/decoder_model_merged_quantized.onnx'),
-  );
+  for (const model of ['tiny-embedder', 'tiny-chat']) {
+    copyFileSync(join(folder, `docent-hub/${model}/onnx/model.onnx`), join(folder, `docent-hub/${model}/onnx/model_quantized.onnx`));
+  }
   return folder;
 }
 

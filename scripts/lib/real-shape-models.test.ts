@@ -6,7 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { env, pipeline } from '@xenova/transformers';
+import { env, pipeline, TextStreamer } from '@huggingface/transformers';
 import * as ort from 'onnxruntime-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dequantizeInt8, quantizeInt8 } from './quantize.mjs';
@@ -100,7 +100,7 @@ describe.skipIf(!hasSkeletons)('real-shape bench models', () => {
       const text = 'The zeppelin took off from Friedrichshafen before dawn.';
       const vectors: Float32Array[] = [];
       for (const quantized of [false, true]) {
-        const embed = await pipeline('feature-extraction', `${BENCH_OWNER}/${MINILM}`, { quantized });
+        const embed = await pipeline('feature-extraction', `${BENCH_OWNER}/${MINILM}`, { dtype: quantized ? 'q8' : 'fp32' });
         const output = await embed(text, { pooling: 'mean', normalize: true });
         expect(output.dims).toEqual([1, 384]);
         const vector = output.data as Float32Array;
@@ -124,7 +124,8 @@ describe.skipIf(!hasSkeletons)('real-shape bench models', () => {
         expect(existsSync(join(modelFolder, file)), file).toBe(true);
       }
       for (const quantized of [false, true]) {
-        const generator = await pipeline('text-generation', `${BENCH_OWNER}/${SMOLLM}`, { quantized });
+        // The v2-era file name the bench's decoders keep (transformers.js 4 would look for onnx/model*.onnx).
+        const generator = await pipeline('text-generation', `${BENCH_OWNER}/${SMOLLM}`, { dtype: quantized ? 'q8' : 'fp32', model_file_name: 'decoder_model_merged' });
         const messages = [{ role: 'user', content: 'What colour is the sky?' }];
         const prompt = generator.tokenizer.apply_chat_template(messages, { tokenize: false, add_generation_prompt: true });
         expect(prompt).toMatch(/<\|im_start\|>assistant\n$/);
@@ -133,7 +134,7 @@ describe.skipIf(!hasSkeletons)('real-shape bench models', () => {
           max_new_tokens: 3,
           do_sample: false,
           return_full_text: false,
-          callback_function: () => generated++,
+          streamer: new TextStreamer(generator.tokenizer, { skip_prompt: true, callback_function: () => {}, token_callback_function: () => generated++ }),
         });
         expect(generated).toBe(3);
         expect(typeof (output as { generated_text: string }[])[0].generated_text).toBe('string');

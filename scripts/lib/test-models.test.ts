@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { env, pipeline } from '@xenova/transformers';
+import { env, pipeline } from '@huggingface/transformers';
 import * as ort from 'onnxruntime-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeTestModels } from '../make-test-models.mjs';
@@ -28,7 +28,7 @@ afterAll(async () => {
 describe('generated test models', () => {
   it('are byte-identical from one build to the next', () => {
     expect(Buffer.from(tinyEmbedder()['onnx/model.onnx'])).toEqual(Buffer.from(tinyEmbedder()['onnx/model.onnx']));
-    const chat = () => Buffer.from(tinyChatModel()['onnx/decoder_model_merged.onnx']);
+    const chat = () => Buffer.from(tinyChatModel()['onnx/model.onnx']);
     expect(chat().equals(chat())).toBe(true);
   });
 
@@ -36,7 +36,7 @@ describe('generated test models', () => {
     for (const file of ['config.json', 'tokenizer.json', 'tokenizer_config.json', 'onnx/model.onnx']) {
       expect(existsSync(join(folder, 'docent-test/tiny-embedder', file))).toBe(true);
     }
-    for (const file of ['config.json', 'generation_config.json', 'tokenizer.json', 'onnx/decoder_model_merged.onnx']) {
+    for (const file of ['config.json', 'generation_config.json', 'tokenizer.json', 'onnx/model.onnx']) {
       expect(existsSync(join(folder, 'docent-test/tiny-chat', file))).toBe(true);
     }
   });
@@ -46,7 +46,7 @@ describe('tiny embedder', () => {
   it(
     'gives 64-dimensional unit vectors that rank a text sharing words with the query first',
     async () => {
-      const embed = await pipeline('feature-extraction', 'docent-test/tiny-embedder', { quantized: false });
+      const embed = await pipeline('feature-extraction', 'docent-test/tiny-embedder', { dtype: 'fp32' });
       const texts = [
         'zeppelin flights over friedrichshafen',
         'The zeppelin took off from Friedrichshafen before dawn.',
@@ -74,7 +74,7 @@ describe('tiny chat model', () => {
   it(
     'answers a chat prompt with its fixed, cited answer under greedy decoding',
     async () => {
-      const generator = await pipeline('text-generation', 'docent-test/tiny-chat', { quantized: false });
+      const generator = await pipeline('text-generation', 'docent-test/tiny-chat', { dtype: 'fp32' });
       const messages = [
         { role: 'system', content: 'Answer from the passages.' },
         { role: 'user', content: 'Passages:\n\n[1] (a.pdf, p. 1)\nThe sky is blue.\n\nQuestion: What colour is the sky?' },
@@ -99,7 +99,7 @@ describe('tiny chat model', () => {
       const heads: number = config.num_key_value_heads;
       const headDim: number = config.hidden_size / config.num_attention_heads;
       const vocabSize: number = config.vocab_size;
-      const session = await ort.InferenceSession.create(join(modelFolder, 'onnx/decoder_model_merged.onnx'));
+      const session = await ort.InferenceSession.create(join(modelFolder, 'onnx/model.onnx'));
 
       const int64 = (values: number[]) => new ort.Tensor('int64', BigInt64Array.from(values.map(BigInt)), [1, values.length]);
       const emptyPast = () => {

@@ -135,6 +135,6 @@ export function tinyChatModel({ answer = TINY_CHAT_ANSWER, endless = false, busy
     'generation_config.json': JSON.stringify(generationConfig, null, 2),
     'tokenizer.json': JSON.stringify(bpe.tokenizer),
     'tokenizer_config.json': JSON.stringify(bpe.config, null, 2),
-    'onnx/decoder_model_merged.onnx': buildGraph(bpe.vocabSize, bigramTable(bpe.vocabSize, bpe.idOfText, endId, answer, endless), busySteps),
+    'onnx/model.onnx': buildGraph(bpe.vocabSize, bigramTable(bpe.vocabSize, bpe.idOfText, endId, answer, endless), busySteps),
   };
 }

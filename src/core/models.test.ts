@@ -7,18 +7,18 @@ describe('resolveModel', () => {
     for (const spec of MODEL_CATALOG) expect(resolveModel(spec.task, spec.id)).toBe(spec);
   });
 
-  it('gives an unknown id a quantized spec labelled with the id', () => {
+  it('gives an unknown id the hub defaults (int8 weights, dtype q8), labelled with the id', () => {
     expect(resolveModel('embedder', 'someone/custom-embedder')).toEqual({
       id: 'someone/custom-embedder',
       task: 'embedder',
       label: 'someone/custom-embedder',
-      quantized: true,
+      dtype: 'q8',
     });
   });
 
   it('does not use a catalog entry of another task', () => {
     const spec = resolveModel('embedder', DEFAULT_MODELS.generator);
-    expect(spec).toMatchObject({ task: 'embedder', label: DEFAULT_MODELS.generator, quantized: true });
+    expect(spec).toMatchObject({ task: 'embedder', label: DEFAULT_MODELS.generator, dtype: 'q8' });
     expect(spec.contextTokens).toBeUndefined();
   });
 });

@@ -5,6 +5,7 @@ import type { ChunkId, DocId } from './ids';
 import type { DocumentSummary, SearchHit } from './library';
 import type { ModelSpec, ModelSources } from './models';
 import type { PastTurn, PromptPassage } from './prompt';
+import type { Device, DevicePreference } from './runtime-plan';
 import type { HighlightBox } from './text/highlight';
 
 export type ModelStatus =
@@ -12,7 +13,8 @@ export type ModelStatus =
   // totalBytes equals loadedBytes when the host sent no size (no Content-Length); `files` has each file.
   | { kind: 'downloading'; loadedBytes: number; totalBytes: number; file: string; files?: FileProgress[] }
   | { kind: 'warming-up' }
-  | { kind: 'ready' }
+  /** `device`: where it runs; `fallback`: why it runs on the CPU although the GPU was tried. */
+  | { kind: 'ready'; device: Device; fallback?: string }
   /** `retryAt`: when the next attempt starts on its own (ms since the epoch); sooner if the browser comes back online. */
   | { kind: 'failed'; reason: string; retryAt?: number };
 
@@ -57,6 +59,7 @@ export type EngineEvent = { type: 'library'; documents: DocumentSummary[] } | Mo
 export interface EngineConfig {
   embedder: ModelSpec;
   sources: ModelSources;
+  device: DevicePreference;
   /** Absolute URL of the site's pdf.js data folders (CMaps, standard fonts, wasm decoders). */
   pdfAssetsUrl: string;
 }
@@ -138,6 +141,7 @@ export interface EngineApi {
 export interface GeneratorConfig {
   generator: ModelSpec;
   sources: ModelSources;
+  device: DevicePreference;
 }
 
 export interface AnswerRequest {

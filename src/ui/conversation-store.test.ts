@@ -15,7 +15,7 @@ const hit: SearchHit = {
   scores: { fused: 1, similarity: 0.7 },
 };
 const scope = Promise.resolve({ ready: 1, searched: 1, indexing: 0 });
-const embedder = (id: string, similarityFloor: number): ModelSpec => ({ id, task: 'embedder', label: id, quantized: true, similarityFloor });
+const embedder = (id: string, similarityFloor: number): ModelSpec => ({ id, task: 'embedder', label: id, dtype: 'q8', similarityFloor });
 
 function storeAnswering(): ConversationStore {
   const engine = { search: async () => [hit], saveConversation: async () => undefined, conversations: async () => [] };

@@ -5,7 +5,7 @@ import type { ModelStatus, ModelStatusEvent } from '../core/protocol';
 import type { SearchScope } from '../core/search-scope';
 import type { Workers } from '../rpc/workers';
 import { askQuestion } from './ask-question';
-import { modelSources, saveModelChoice } from './model-settings';
+import { modelSources, readDevicePreference, saveModelChoice } from './model-settings';
 import { Store } from './store';
 
 interface ConversationState {
@@ -52,7 +52,7 @@ export class ConversationStore extends Store<ConversationState> {
     const onStatus = (event: ModelStatusEvent) => {
       if (event.model.id === this.state.generator?.id) this.update({ generatorStatus: event.status });
     };
-    void this.workers.generator.init({ generator, sources: modelSources() }, proxy(onStatus));
+    void this.workers.generator.init({ generator, sources: modelSources(), device: readDevicePreference() }, proxy(onStatus));
   }
 
   /**

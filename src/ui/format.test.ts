@@ -66,7 +66,11 @@ describe('describeModelStatus', () => {
     expect(describeModelStatus({ kind: 'downloading', loadedBytes: 12 * 1024 * 1024, totalBytes: 0, file: 'onnx/model.onnx' })).toBe(
       'downloading 12 MB',
     );
-    expect(describeModelStatus({ kind: 'ready' })).toBe('ready');
+    expect(describeModelStatus({ kind: 'ready', device: 'webgpu' })).toBe('ready, on GPU');
+    expect(describeModelStatus({ kind: 'ready', device: 'wasm' })).toBe('ready, on CPU');
+    expect(describeModelStatus({ kind: 'ready', device: 'wasm', fallback: 'The GPU could not run it (out of memory), so it runs on the CPU.' })).toBe(
+      'ready, on CPU. The GPU could not run it (out of memory), so it runs on the CPU.',
+    );
     expect(describeModelStatus({ kind: 'failed', reason: 'Model could not be found.' })).toBe('Model could not be found.');
     const retryAt = new Date(2026, 11, 4, 14, 2, 5).getTime();
     expect(describeModelStatus({ kind: 'failed', reason: 'Tiny could not be downloaded.', retryAt })).toBe(`Tiny could not be downloaded. Next try at ${formatClock(retryAt)}.`);

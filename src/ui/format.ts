@@ -48,8 +48,10 @@ export function describeModelStatus(status: ModelStatus): string {
     }
     case 'warming-up':
       return 'warming up';
-    case 'ready':
-      return 'ready';
+    case 'ready': {
+      const ready = status.device === 'webgpu' ? 'ready, on GPU' : 'ready, on CPU';
+      return status.fallback ? `${ready}. ${status.fallback}` : ready;
+    }
     case 'failed':
       return status.retryAt === undefined ? status.reason : `${status.reason} Next try at ${formatClock(status.retryAt)}.`;
   }

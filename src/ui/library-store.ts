@@ -6,7 +6,7 @@ import type { DuplicateFile, EngineEvent, ModelStatus } from '../core/protocol';
 import { searchScopeOf, type SearchScope } from '../core/search-scope';
 import type { Workers } from '../rpc/workers';
 import { readLibraryMarker, writeLibraryMarker } from './backup/library-marker';
-import { modelSources, saveModelChoice } from './model-settings';
+import { modelSources, readDevicePreference, saveModelChoice } from './model-settings';
 import { Store } from './store';
 
 interface LibraryState {
@@ -45,7 +45,7 @@ export class LibraryStore extends Store<LibraryState> {
       this.update({ reindex: event.done < event.total ? event : undefined });
     };
     this.workers.engine
-      .init({ embedder: this.models.embedder, sources: modelSources(), pdfAssetsUrl: new URL('pdfjs/', document.baseURI).href }, proxy(onEvent))
+      .init({ embedder: this.models.embedder, sources: modelSources(), device: readDevicePreference(), pdfAssetsUrl: new URL('pdfjs/', document.baseURI).href }, proxy(onEvent))
       .then(
         (documents) => {
           this.#opened = true;

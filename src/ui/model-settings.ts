@@ -1,6 +1,8 @@
 import { chooseModels, HUGGING_FACE_HUB, type ModelChoice, type ModelSources, type ModelTask } from '../core/models';
+import type { DevicePreference } from '../core/runtime-plan';
 
 const STORAGE_KEY = 'docent.models';
+const DEVICE_KEY = 'docent.device';
 
 /**
  * The models to use: `?embedder=<id>&generator=<id>` in the address chooses and remembers them; otherwise the last
@@ -31,4 +33,24 @@ export function saveModelChoice(task: ModelTask, id: string): void {
 
 export function modelSources(): ModelSources {
   return { localModelsUrl: new URL('models/', document.baseURI).href, remoteHost: HUGGING_FACE_HUB };
+}
+
+/**
+ * Where models may run: 'auto' (the GPU where the browser offers WebGPU) unless the person chose the CPU in the
+ * settings; `?device=cpu|auto` in the address chooses and remembers it too.
+ */
+export function readDevicePreference(): DevicePreference {
+  const fromAddress = new URLSearchParams(location.search).get('device');
+  if (fromAddress === 'cpu' || fromAddress === 'auto') localStorage.setItem(DEVICE_KEY, fromAddress);
+  return localStorage.getItem(DEVICE_KEY) === 'cpu' ? 'cpu' : 'auto';
+}
+
+/** Remembers the choice; it applies from the next load of the page (the models load again where it says). */
+export function saveDevicePreference(preference: DevicePreference): void {
+  localStorage.setItem(DEVICE_KEY, preference);
+  const address = new URL(location.href);
+  if (address.searchParams.has('device')) {
+    address.searchParams.set('device', preference);
+    history.replaceState(history.state, '', address);
+  }
 }

@@ -2,9 +2,11 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ModelSpec } from '../core/models';
 import type { ModelStatus } from '../core/protocol';
 import { looksDamaged, ModelLoader, retryDelayMs } from './model-loading';
+import type { Placement } from './model-runtime';
 import { DamagedModelFile } from './models/validate';
 
-const model: ModelSpec = { id: 'hub/tiny', task: 'embedder', label: 'Tiny', quantized: false };
+const model: ModelSpec = { id: 'hub/tiny', task: 'embedder', label: 'Tiny', dtype: 'fp32' };
+const LOADED = { device: 'wasm' as const };
 
 function loaderOf(failures: unknown[], repaired = true) {
   const statuses: ModelStatus[] = [];
@@ -17,7 +19,7 @@ function loaderOf(failures: unknown[], repaired = true) {
       onProgress({ status: 'progress', file: 'onnx/model.onnx', loaded: 10, total: 20 });
       const failure = failures.shift();
       if (failure) throw failure;
-      return 'model';
+      return LOADED;
     },
     async () => {},
     (event) => statuses.push(event.status),
@@ -35,10 +37,28 @@ afterEach(() => vi.unstubAllGlobals());
 describe('ModelLoader', () => {
   it('forgets a damaged cached model and loads it again, once', async () => {
     const { loader, statuses, repairs, calls } = loaderOf([new Error("Can't create a session. protobuf parsing failed.")]);
-    await expect(loader.get()).resolves.toBe('model');
+    await expect(loader.get()).resolves.toBe(LOADED);
     expect(repairs).toEqual(['hub/tiny']);
     expect(calls()).toBe(2);
-    expect(statuses.at(-1)).toEqual({ kind: 'ready' });
+    expect(statuses.at(-1)).toEqual({ kind: 'ready', device: 'wasm' });
+  });
+
+  it('says where the model runs, and says it again with the reason when the model moves to the CPU', async () => {
+    const statuses: ModelStatus[] = [];
+    let moveToCpu: (placement: Placement) => void = () => {};
+    const loader = new ModelLoader(
+      model,
+      async (_onProgress, onFallback) => {
+        moveToCpu = onFallback;
+        return { device: 'webgpu' as const };
+      },
+      async () => {},
+      (event) => statuses.push(event.status),
+    );
+    await loader.get();
+    expect(statuses.at(-1)).toEqual({ kind: 'ready', device: 'webgpu' });
+    moveToCpu({ device: 'wasm', fallback: 'The GPU could not run it (device lost), so it runs on the CPU.' });
+    expect(statuses.at(-1)).toEqual({ kind: 'ready', device: 'wasm', fallback: 'The GPU could not run it (device lost), so it runs on the CPU.' });
   });
 
   it('gives up after one repair, with a reason', async () => {
@@ -81,8 +101,8 @@ describe('ModelLoader', () => {
       // The fourth attempt succeeds, and the model is ready for the next caller without another load.
       await vi.advanceTimersByTimeAsync(20_000);
       expect(calls()).toBe(4);
-      expect(statuses.at(-1)).toEqual({ kind: 'ready' });
-      await expect(loader.get()).resolves.toBe('model');
+      expect(statuses.at(-1)).toEqual({ kind: 'ready', device: 'wasm' });
+      await expect(loader.get()).resolves.toBe(LOADED);
       expect(calls()).toBe(4);
     } finally {
       vi.useRealTimers();
@@ -97,7 +117,7 @@ describe('ModelLoader', () => {
     await expect(loader.get()).rejects.toThrow();
     online.dispatchEvent(new Event('online'));
     await expect.poll(calls).toBe(2);
-    await expect(loader.get()).resolves.toBe('model');
+    await expect(loader.get()).resolves.toBe(LOADED);
 
     const disposed = loaderOf([new TypeError('Failed to fetch')]);
     await expect(disposed.loader.get()).rejects.toThrow();

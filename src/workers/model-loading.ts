@@ -3,6 +3,7 @@ import type { ModelSpec } from '../core/models';
 import type { ModelStatus, ModelStatusEvent } from '../core/protocol';
 import { activeModelCache } from './models/active-cache';
 import { DownloadProgress, type LoadProgress } from './models/download-progress';
+import type { Placement } from './model-runtime';
 import { DamagedModelFile } from './models/validate';
 
 /**
@@ -32,7 +33,7 @@ export function retryDelayMs(failures: number): number {
  * that doubles with each failure, and at once when the browser comes back online; until then every caller gets the
  * last failure at once, so no action sends the host another request.
  */
-export class ModelLoader<T> {
+export class ModelLoader<T extends Placement> {
   #loading: Promise<T> | undefined;
   #failures = 0;
   #lastFailure: { error: Error; retryAt: number } | undefined;
@@ -40,7 +41,8 @@ export class ModelLoader<T> {
 
   constructor(
     readonly model: ModelSpec,
-    private readonly load: (onProgress: (progress: LoadProgress) => void) => Promise<T>,
+    /** `onFallback`: the model moved to the CPU while it ran (its status says so). */
+    private readonly load: (onProgress: (progress: LoadProgress) => void, onFallback: (placement: Placement) => void) => Promise<T>,
     private readonly warmUp: (loaded: T) => Promise<void>,
     private readonly report: (event: ModelStatusEvent) => void,
     private readonly repair: (model: ModelSpec) => Promise<boolean> = forgetCachedFiles,
@@ -97,16 +99,23 @@ export class ModelLoader<T> {
     }
     this.#emit({ kind: 'warming-up' });
     await this.warmUp(loaded);
-    this.#emit({ kind: 'ready' });
+    this.#emitReady(loaded);
     return loaded;
   }
 
   #download(): Promise<T> {
     const progress = new DownloadProgress();
-    return this.load((event) => {
-      const status = progress.update(event);
-      if (status) this.#emit(status);
-    });
+    return this.load(
+      (event) => {
+        const status = progress.update(event);
+        if (status) this.#emit(status);
+      },
+      (placement) => this.#emitReady(placement),
+    );
+  }
+
+  #emitReady({ device, fallback }: Placement) {
+    this.#emit(fallback ? { kind: 'ready', device, fallback } : { kind: 'ready', device });
   }
 
   #emit(status: ModelStatus) {

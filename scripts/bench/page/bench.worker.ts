@@ -1,13 +1,14 @@
 // The bench's worker: the app's own modules (LibraryEngine, AnswerWriter, readers, chunker, storage, VectorIndex) run
 // here as they run in the app's workers, with ONNX Runtime instrumented and bare-session baselines beside them.
 // One worker per measured configuration: ONNX Runtime fixes its thread count when its wasm starts.
-import { pipeline } from '@xenova/transformers';
 import { expose } from 'comlink';
 import type { ModelSpec } from '../../../src/core/models';
+import { loadChatModel, loadEmbeddingModel } from '../../../src/workers/model-runtime';
 import { configureRuntime } from './stages/environment';
 import { extractAndChunk } from './stages/extraction';
 import { generateWithApp, type GenerationRequest } from './stages/generation';
 import { ingest, type IngestionRequest } from './stages/ingestion';
+import { embedTimed, passagesOf } from './stages/runtime-comparison';
 import { growLibrary, openBreakdown, reloadExactScan, reloadVoySerialized, saveVoySerialized, type GrowRequest } from './stages/library';
 
 const api = {
@@ -16,11 +17,9 @@ const api = {
     const runtime = configureRuntime(siteUrl, threads);
     return { ...runtime, crossOriginIsolated: self.crossOriginIsolated, hardwareConcurrency: navigator.hardwareConcurrency };
   },
-  /** Loads a model once through transformers.js, which keeps its files in Cache Storage as the app's first use does. */
+  /** Loads a model once through the app's runtime, which keeps its files in Cache Storage as the app's first use does. */
   async cacheModel(model: ModelSpec) {
-    const task = model.task === 'embedder' ? 'feature-extraction' : 'text-generation';
-    const loaded = await pipeline(task, model.id, { quantized: model.quantized });
-    await loaded.dispose();
+    await (model.task === 'embedder' ? loadEmbeddingModel : loadChatModel)({ model, preference: 'cpu', onProgress: () => {}, onFallback: () => {} });
   },
   extractAndChunk,
   ingest: (request: IngestionRequest) => ingest(request),
@@ -30,6 +29,8 @@ const api = {
   reloadVoySerialized,
   reloadExactScan,
   generateWithApp: (request: GenerationRequest) => generateWithApp(request),
+  passagesOf,
+  embedTimed,
 };
 
 export type BenchWorkerApi = typeof api;

@@ -2,7 +2,6 @@
 // each file read by readDocument (pdf.js for PDFs, the text reader for text), chunked by chunkPages in the embedder's
 // own tokens and titled, chunks' contextText embedded by the app's Embedder, all indexed in the app's HybridIndex
 // (MiniSearch BM25+ and Voy, fused by reciprocal rank). Only storage of documents, chunks and vectors is left out.
-import { env } from '@xenova/transformers';
 import { chunkPages, type ChunkDraft } from '../../../src/core/chunking';
 import { asDocId, type ChunkId, type DocId } from '../../../src/core/ids';
 import { HUGGING_FACE_HUB, resolveModel } from '../../../src/core/models';
@@ -12,7 +11,7 @@ import { HybridIndex } from '../../../src/workers/engine/hybrid-index';
 import { configurePdfAssets } from '../../../src/workers/engine/pdf-document';
 import { readDocument } from '../../../src/workers/engine/read-document';
 import { openLibraryDb } from '../../../src/workers/engine/storage';
-import { configureTransformers } from '../../../src/workers/transformers-env';
+import { configureRuntime } from '../../../src/workers/model-runtime';
 import type { EvalSetup, LibraryReport, Mode, Progress } from './types';
 
 /** The dense index's model id when no embedder is given: no vector is ever added under it. */
@@ -43,10 +42,8 @@ export const needsEmbedder = (modes: readonly Mode[]) => modes.includes('dense')
 
 /** The model sources and pdf.js assets as the app's UI gives them to its library worker (ui/model-settings.ts). */
 export function configure(setup: EvalSetup): number {
-  configureTransformers({ localModelsUrl: new URL('models/', setup.siteUrl).href, remoteHost: HUGGING_FACE_HUB });
   configurePdfAssets(new URL('pdfjs/', setup.siteUrl).href);
-  if (setup.threads !== undefined) env.backends.onnx.wasm.numThreads = setup.threads;
-  return env.backends.onnx.wasm.numThreads ?? 1;
+  return configureRuntime({ localModelsUrl: new URL('models/', setup.siteUrl).href, remoteHost: HUGGING_FACE_HUB }, setup.threads);
 }
 
 /** The app's Embedder for `id` (catalog entry or hub defaults, as `?embedder=` resolves it), loaded. */

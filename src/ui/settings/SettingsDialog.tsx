@@ -4,6 +4,7 @@ import type { CachedModel } from '../../core/protocol';
 import { formatBytes, formatProgress } from '../format';
 import { BackupSection } from '../backup/BackupSection';
 import type { BackupStore } from '../backup/backup-store';
+import { DeviceChoice } from './DeviceChoice';
 import { ModelChooser } from './ModelChooser';
 import { useStore } from '../store';
 import { appShell } from './app-shell';
@@ -51,6 +52,7 @@ export function SettingsDialog({ store, models, backup, onEmbedder, onGenerator,
       <section aria-labelledby={`${titleId}-models`}>
         <h3 id={`${titleId}-models`}>Models</h3>
         <ModelChooser embedder={models.embedder} generator={models.generator} onEmbedder={onEmbedder} onGenerator={onGenerator} />
+        <DeviceChoice />
         <ul className="settings__models" aria-label="Models kept in this browser">
           {chosen.map((model) => (
             <ModelRow key={model.id} model={model} cached={cached(model)} busy={state.downloading} onDelete={() => void store.remove(model)} />

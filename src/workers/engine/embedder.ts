@@ -1,7 +1,8 @@
-import { pipeline, type FeatureExtractionPipeline } from '@xenova/transformers';
 import type { ModelSpec } from '../../core/models';
 import type { ModelStatusEvent } from '../../core/protocol';
+import type { DevicePreference } from '../../core/runtime-plan';
 import { ModelLoader } from '../model-loading';
+import { loadEmbeddingModel, type EmbeddingModel } from '../model-runtime';
 
 /** Passages embedded per call: large enough to keep ONNX Runtime busy, small enough for smooth progress. */
 const EMBEDDING_BATCH = 16;
@@ -11,15 +12,14 @@ export const EMBED_MEASURE = { passages: 'docent:embed-passages', query: 'docent
 
 /** Sentence embeddings: mean-pooled, normalized (Voy's L2 distance then ranks as cosine similarity does). */
 export class Embedder {
-  readonly #loader: ModelLoader<FeatureExtractionPipeline>;
+  readonly #loader: ModelLoader<EmbeddingModel>;
 
-  constructor(model: ModelSpec, report: (event: ModelStatusEvent) => void) {
+  constructor(model: ModelSpec, report: (event: ModelStatusEvent) => void, preference: DevicePreference = 'auto') {
     this.#loader = new ModelLoader(
       model,
-      (progress_callback) =>
-        pipeline('feature-extraction', model.id, { quantized: model.quantized, progress_callback }) as Promise<FeatureExtractionPipeline>,
-      async (extractor) => {
-        await extractor('warm up', { pooling: 'mean', normalize: true });
+      (onProgress, onFallback) => loadEmbeddingModel({ model, preference, onProgress, onFallback }),
+      async (loaded) => {
+        await loaded.embed(['warm up']);
       },
       report,
     );
@@ -41,8 +41,8 @@ export class Embedder {
 
   /** Counts tokens as the embedder's own tokenizer does, so chunks are measured in what the model sees. */
   async tokenCounter(): Promise<(text: string) => number> {
-    const { tokenizer } = await this.#loader.get();
-    return (text) => tokenizer.encode(text).length;
+    const loaded = await this.#loader.get();
+    return (text) => loaded.countTokens(text);
   }
 
   /** Embeds many passages in batches, reporting progress; the vectors come back as rows of one Float32Array. */
@@ -60,12 +60,10 @@ export class Embedder {
   }
 
   async embed(texts: string[], purpose: keyof typeof EMBED_MEASURE): Promise<Float32Array[]> {
-    const extractor = await this.#loader.get();
+    const loaded = await this.#loader.get();
     const start = performance.now();
-    const output = await extractor(texts, { pooling: 'mean', normalize: true });
+    const { data, count, dims } = await loaded.embed(texts);
     performance.measure(EMBED_MEASURE[purpose], { start, detail: { count: texts.length } });
-    const [count, dims] = output.dims as [number, number];
-    const data = output.data as Float32Array;
     return Array.from({ length: count }, (_, i) => data.slice(i * dims, (i + 1) * dims));
   }
 }

@@ -3,9 +3,10 @@ import type { Conversation } from '../../core/conversation';
 import { asDocId, docIdOf, type ChunkId, type DocId } from '../../core/ids';
 import { embeddingText, type DocumentSummary, type SearchHit } from '../../core/library';
 import type { ModelSources, ModelSpec } from '../../core/models';
+import type { DevicePreference } from '../../core/runtime-plan';
 import type { BackupProgress, DuplicateFile, EngineApi, EngineConfig, EngineEvent, ExportSummary, ImportSummary, SourceView } from '../../core/protocol';
 import { modelCacheFor } from '../models/active-cache';
-import { configureTransformers } from '../transformers-env';
+import { configureRuntime } from '../model-runtime';
 import { Embedder } from './embedder';
 import { PasswordRequiredError, UnreadableFileError } from './pdf-text';
 import { formatOf } from './read-document';
@@ -54,6 +55,8 @@ interface Session {
   index: HybridIndex;
   sync: LibrarySync;
   emit: (event: EngineEvent) => void;
+  /** Where models may run (Settings): the search model and any that replaces it. */
+  device: DevicePreference;
 }
 
 async function contentId(bytes: Uint8Array<ArrayBuffer>): Promise<DocId> {
@@ -88,7 +91,7 @@ export class LibraryEngine implements EngineApi {
 
 
   async #open(config: EngineConfig, onEvent: (event: EngineEvent) => void): Promise<Session> {
-    configureTransformers(config.sources);
+    configureRuntime(config.sources);
     configurePdfAssets(config.pdfAssetsUrl);
     const db = await openLibraryDb();
     const { documents, embeddings } = await loadLibrary(db);
@@ -101,7 +104,7 @@ export class LibraryEngine implements EngineApi {
         if (session.embedder.model.id === event.model.id) this.#catchUp(session);
       });
     };
-    const embedder = new Embedder(config.embedder, emit);
+    const embedder = new Embedder(config.embedder, emit, config.device);
     // A library searched by meaning whose search model is in the browser already: the model loads while the indexes
     // open, so the first question after a reload does not wait for it. Opening never downloads a model.
     if (embeddings.some((stored) => stored.modelId === embedder.model.id)) void warmUp(embedder, config.sources);
@@ -111,7 +114,7 @@ export class LibraryEngine implements EngineApi {
     for (const stored of documents) this.#embeddedBy.set(stored.id, NOT_EMBEDDED);
     for (const stored of embeddings) this.#embeddedBy.set(stored.docId, stored.modelId);
     const sync = new LibrarySync((change) => void this.#applyRemoteChange(change));
-    return { db, index, sync, embedder, emit };
+    return { db, index, sync, embedder, emit, device: config.device };
   }
 
   /** Another tab added or removed a document: hold the same library in memory. */
@@ -160,7 +163,7 @@ export class LibraryEngine implements EngineApi {
   async setEmbedder(model: ModelSpec): Promise<void> {
     const session = await this.#session();
     if (session.embedder.model.id === model.id) return;
-    const embedder = new Embedder(model, session.emit);
+    const embedder = new Embedder(model, session.emit, session.device);
     const vectors = await VectorIndex.create(model.id);
     await this.#reembed(session, embedder, vectors);
     session.embedder.dispose();

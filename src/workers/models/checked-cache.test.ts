@@ -8,8 +8,8 @@ import { OfflineModels } from './offline-models';
 import { tinyChatModel, tinyEmbedder } from './test-models.test-support';
 
 const sources = { localModelsUrl: 'http://app.test/models/', remoteHost: 'https://hub.test/' };
-const embedder: ModelSpec = { id: 'hub/tiny-embedder', task: 'embedder', label: 'Tiny', quantized: false };
-const generator: ModelSpec = { id: 'hub/tiny-chat', task: 'generator', label: 'Chat', quantized: false };
+const embedder: ModelSpec = { id: 'hub/tiny-embedder', task: 'embedder', label: 'Tiny', dtype: 'fp32' };
+const generator: ModelSpec = { id: 'hub/tiny-chat', task: 'generator', label: 'Chat', dtype: 'fp32' };
 const FILES: Record<string, Record<string, Uint8Array>> = { [embedder.id]: tinyEmbedder(), [generator.id]: tinyChatModel() };
 const HTML = '<!doctype html><title>Docent</title><div id="root"></div>';
 
@@ -101,7 +101,7 @@ describe('OfflineModels', () => {
       [embedder.id, true, size(embedder.id)],
       [generator.id, true, size(generator.id)],
     ]);
-    const weights = progress.filter((event) => event.file === 'onnx/model.onnx');
+    const weights = progress.filter((event) => event.modelId === embedder.id && event.file === 'onnx/model.onnx');
     expect(weights.at(-1)).toMatchObject({ modelId: embedder.id, done: true, loadedBytes: FILES[embedder.id]['onnx/model.onnx'].length });
     expect(weights.every((event) => event.totalBytes === FILES[embedder.id]['onnx/model.onnx'].length)).toBe(true);
     // The site's folder is asked first for each file (self-hosting), then the host.

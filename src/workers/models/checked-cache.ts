@@ -116,7 +116,7 @@ export class CheckedModelCache {
   }
 
   /** Whether every file the model needs is cached: it loads with no network. */
-  async holds(model: Pick<ModelSpec, 'id' | 'task' | 'quantized'>): Promise<boolean> {
+  async holds(model: Pick<ModelSpec, 'id' | 'task' | 'dtype' | 'fileName'>): Promise<boolean> {
     const cached = new Set((await this.entries(model.id)).map((entry) => entry.path));
     return modelFiles(model).every((file) => !file.required || cached.has(file.path));
   }

@@ -4,15 +4,18 @@ import { fileUrls, modelFiles, parseFileUrl } from './model-files';
 const sources = { localModelsUrl: 'http://127.0.0.1:4173/app/models/', remoteHost: 'https://huggingface.co/' };
 
 describe('modelFiles', () => {
-  it('lists what transformers.js fetches for an embedder and a generator', () => {
-    expect(modelFiles({ task: 'embedder', quantized: true }).map((file) => file.path)).toEqual([
+  it('lists what transformers.js 4 fetches for an embedder and a generator, the weights named by dtype', () => {
+    expect(modelFiles({ task: 'embedder', dtype: 'q8' }).map((file) => file.path)).toEqual([
       'config.json',
       'tokenizer.json',
       'tokenizer_config.json',
       'onnx/model_quantized.onnx',
     ]);
-    expect(modelFiles({ task: 'generator', quantized: false })).toContainEqual({ path: 'onnx/decoder_model_merged.onnx', required: true });
-    expect(modelFiles({ task: 'generator', quantized: false })).toContainEqual({ path: 'generation_config.json', required: false });
+    expect(modelFiles({ task: 'generator', dtype: 'fp32' })).toContainEqual({ path: 'onnx/model.onnx', required: true });
+    expect(modelFiles({ task: 'generator', dtype: 'q4f16' })).toContainEqual({ path: 'onnx/model_q4f16.onnx', required: true });
+    // A v2-era decoder keeps its file name.
+    expect(modelFiles({ task: 'generator', dtype: 'q8', fileName: 'decoder_model_merged' })).toContainEqual({ path: 'onnx/decoder_model_merged_quantized.onnx', required: true });
+    expect(modelFiles({ task: 'generator', dtype: 'fp32' })).toContainEqual({ path: 'generation_config.json', required: false });
   });
 });
 

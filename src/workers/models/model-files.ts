@@ -1,4 +1,4 @@
-import type { ModelSpec, ModelSources } from '../../core/models';
+import { weightsFile, type ModelSources, type ModelSpec } from '../../core/models';
 
 /** One file transformers.js fetches for a model; an optional one may be missing from the host (its 404 is fine). */
 export interface ModelFile {
@@ -7,17 +7,15 @@ export interface ModelFile {
 }
 
 /**
- * The files transformers.js 2.17 fetches to run a model in Docent's pipelines: feature extraction (encoder-only
- * `onnx/model`) for embedders, text generation (`onnx/decoder_model_merged`, plus its generation settings) for
- * generators. `_quantized` when the catalog says the model ships int8 weights.
+ * The files transformers.js 4 fetches to run a model in Docent's pipelines: its configuration, tokenizer and weights
+ * (the catalog's dtype), and a generator's generation settings.
  */
-export function modelFiles(model: Pick<ModelSpec, 'task' | 'quantized'>): ModelFile[] {
-  const weights = model.task === 'embedder' ? 'model' : 'decoder_model_merged';
+export function modelFiles(model: Pick<ModelSpec, 'task' | 'dtype' | 'fileName'>): ModelFile[] {
   const files: ModelFile[] = [
     { path: 'config.json', required: true },
     { path: 'tokenizer.json', required: true },
     { path: 'tokenizer_config.json', required: true },
-    { path: `onnx/${weights}${model.quantized ? '_quantized' : ''}.onnx`, required: true },
+    { path: weightsFile(model), required: true },
   ];
   if (model.task === 'generator') files.push({ path: 'generation_config.json', required: false });
   return files;

@@ -7,7 +7,7 @@ export function benchSources(siteUrl: string): ModelSources {
   return { localModelsUrl: new URL('models/', siteUrl).href, remoteHost: new URL('no-remote-models/', siteUrl).href };
 }
 
-/** The library engine's configuration as the app's UI gives it (ui/library-store.ts), for the bench's site. */
+/** The library engine's configuration as the app's UI gives it (ui/library-store.ts), for the bench's site, on WASM. */
 export function engineConfig(siteUrl: string, embedder: ModelSpec): EngineConfig {
-  return { embedder, sources: benchSources(siteUrl), pdfAssetsUrl: new URL('pdfjs/', siteUrl).href };
+  return { embedder, sources: benchSources(siteUrl), device: 'cpu', pdfAssetsUrl: new URL('pdfjs/', siteUrl).href };
 }

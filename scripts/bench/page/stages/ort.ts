@@ -1,6 +1,6 @@
 // The ONNX Runtime Web module transformers.js itself uses (the same instance: one wasm runtime, one `env`), for the
 // bare-session baselines and to time the model's own share of a pipeline call.
-import * as ortModule from 'onnxruntime-web';
+import * as ortModule from 'onnxruntime-web/webgpu';
 
 type Ort = typeof ortModule;
 export const ort: Ort = (ortModule as unknown as { default?: Ort }).default ?? ortModule;
@@ -107,7 +107,7 @@ export function runLog(): Readonly<RunLog> {
 
 export const toTensor = (feed: RecordedFeeds[string]) => new ort.Tensor(feed.type, feed.data, feed.dims);
 
-/** Creates a session the way transformers.js 2.17.2 does (`constructSession`: wasm provider, default options). */
+/** Creates a session the way transformers.js does for device wasm (the wasm execution provider, default options). */
 export async function bareSession(modelUrl: string): Promise<ortModule.InferenceSession> {
   const response = await fetch(modelUrl);
   if (!response.ok) throw new Error(`${modelUrl}: HTTP ${response.status}`);
@@ -115,8 +115,5 @@ export async function bareSession(modelUrl: string): Promise<ortModule.Inference
   return ort.InferenceSession.create(bytes, { executionProviders: ['wasm'] });
 }
 
-/** Frees a session's wasm memory where this ORT version can (1.14 has no public release()). */
-export async function releaseSession(session: ortModule.InferenceSession): Promise<void> {
-  const release = (session as unknown as { release?: () => Promise<void> }).release;
-  if (release) await release.call(session);
-}
+/** Frees a session's wasm memory. */
+export const releaseSession = (session: ortModule.InferenceSession): Promise<void> => session.release();

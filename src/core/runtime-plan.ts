@@ -1,0 +1,30 @@
+// Where a model runs and in which weights: WebGPU when the browser grants an adapter and the model has GPU weights,
+// WASM on the CPU otherwise, or when the person chose the CPU, or after the GPU failed for that model.
+import type { Dtype, ModelSpec } from './models';
+
+export type Device = 'webgpu' | 'wasm';
+
+/** 'auto': the GPU where there is one; 'cpu': always WASM (Settings → "Run models on the CPU only"). */
+export type DevicePreference = 'auto' | 'cpu';
+
+/** What the worker's WebGPU adapter offers; null when there is none. */
+export interface GpuSupport {
+  /** f16 arithmetic in shaders: fp16 and q4f16 weights need it. */
+  shaderF16: boolean;
+}
+
+export interface RuntimePlan {
+  device: Device;
+  dtype: Dtype;
+}
+
+/** Without shader-f16, the same weights with f32 activations. */
+const WITHOUT_F16: Partial<Record<Dtype, Dtype>> = { fp16: 'fp32', q4f16: 'q4' };
+
+export function planRuntime(model: Pick<ModelSpec, 'dtype' | 'webgpuDtype'>, gpu: GpuSupport | null, preference: DevicePreference): RuntimePlan {
+  if (preference === 'cpu' || !gpu || !model.webgpuDtype) return { device: 'wasm', dtype: model.dtype };
+  return { device: 'webgpu', dtype: gpu.shaderF16 ? model.webgpuDtype : (WITHOUT_F16[model.webgpuDtype] ?? model.webgpuDtype) };
+}
+
+/** The plan after the GPU failed for a model: its CPU weights on WASM. */
+export const cpuPlan = (model: Pick<ModelSpec, 'dtype'>): RuntimePlan => ({ device: 'wasm', dtype: model.dtype });

@@ -1,0 +1,255 @@
+// The one module of the app that imports transformers.js (@huggingface/transformers 4, the maintained line of the v2
+// package @xenova/transformers). Everything else asks it for a loaded model and sees only the types below: changing
+// the runtime, a device or a weight format touches this file.
+import {
+  env,
+  InterruptableStoppingCriteria,
+  pipeline,
+  TextStreamer,
+  type FeatureExtractionPipeline,
+  type TextGenerationPipeline,
+} from '@huggingface/transformers';
+import ortWasm from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.wasm?url';
+import ortWasmFactory from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.mjs?url';
+import type { ModelSources, ModelSpec } from '../core/models';
+import type { ChatMessage } from '../core/prompt';
+import { cpuPlan, planRuntime, type Device, type DevicePreference, type GpuSupport, type RuntimePlan } from '../core/runtime-plan';
+import { modelCacheFor } from './models/active-cache';
+import type { LoadProgress } from './models/download-progress';
+import { isolateRuntimeFailures } from './ort-failure-isolation';
+
+/**
+ * Points transformers.js at Docent's model sources and at the ONNX Runtime wasm this site serves itself (its default
+ * is a CDN, which would break offline use and leak requests). Must run before the first model is loaded: ONNX
+ * Runtime fixes its thread count (`threads`, else the app's choice; returned) when its wasm starts.
+ */
+export function configureRuntime(sources: ModelSources, threads?: number): number {
+  isolateRuntimeFailures();
+  env.allowLocalModels = true;
+  // A path, not a URL: transformers.js skips its local lookup (and loads no tokenizer) for an http(s) model path.
+  env.localModelPath = new URL(sources.localModelsUrl).pathname;
+  env.allowRemoteModels = true;
+  env.remoteHost = sources.remoteHost;
+  // The same Cache Storage cache transformers.js uses by itself ('transformers-cache'), behind checks: damaged files
+  // are removed and fetched again, a full quota keeps no half model and is reported (models/checked-cache.ts).
+  // Files from the site's folder come with path-only keys (the model path above): they are kept under full URLs.
+  const cache = modelCacheFor(sources);
+  const keyOf = (key: string) => new URL(key, self.location.href).href;
+  env.useBrowserCache = false;
+  env.useCustomCache = true;
+  env.customCache = { match: (key: string) => cache.match(keyOf(key)), put: (key: string, response: Response) => cache.put(keyOf(key), response) };
+  // ONNX Runtime's wasm is precached by the site's service worker; a second copy in the model cache would be waste.
+  env.useWasmCache = false;
+  const wasm = env.backends.onnx.wasm!;
+  wasm.wasmPaths = { wasm: ortWasm, mjs: ortWasmFactory };
+  // Threads need SharedArrayBuffer, which only cross-origin isolated pages have; ORT's own default is one thread.
+  wasm.numThreads = threads ?? (self.crossOriginIsolated ? Math.min(4, navigator.hardwareConcurrency) : 1);
+  return wasm.numThreads;
+}
+
+/** The options every load passes: the plan's device and weights, the catalog's file name. */
+const loadOptions = (model: ModelSpec, plan: RuntimePlan, onProgress: (progress: LoadProgress) => void) => ({
+  dtype: plan.dtype,
+  device: plan.device,
+  ...(model.fileName ? { model_file_name: model.fileName } : {}),
+  progress_callback: onProgress as (progress: unknown) => void,
+});
+
+let gpuSupport: Promise<GpuSupport | null> | undefined;
+
+/** The WebGPU adapter this worker gets (asked once), and whether it has shader-f16; null without one. */
+function detectGpu(): Promise<GpuSupport | null> {
+  type Adapter = { features: { has(name: string): boolean } };
+  const gpu = (navigator as Navigator & { gpu?: { requestAdapter(): Promise<Adapter | null> } }).gpu;
+  gpuSupport ??= gpu ? gpu.requestAdapter().then((adapter) => adapter && { shaderF16: adapter.features.has('shader-f16') }, () => null) : Promise.resolve(null);
+  return gpuSupport;
+}
+
+/** Where a loaded model runs; `fallback` says why the CPU runs a model the GPU was tried for. */
+export interface Placement {
+  device: Device;
+  fallback?: string;
+}
+
+export interface LoadRequest {
+  model: ModelSpec;
+  preference: DevicePreference;
+  onProgress(progress: LoadProgress): void;
+  /** The model moved to the CPU after the GPU failed while it ran (a lost device, say). */
+  onFallback(placement: Placement): void;
+}
+
+const reasonOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+const gpuFailure = (error: unknown) => `The GPU could not run it (${reasonOf(error)}), so it runs on the CPU.`;
+
+/**
+ * A model loaded where its plan says, that moves to the CPU when the GPU fails it: at load or on a first try
+ * (`tryOut`: an unsupported operator, no memory), or later while it runs (a lost device), when the failed call runs
+ * again on the CPU.
+ */
+class PlacedModel<T> implements Placement {
+  device: Device = 'wasm';
+  fallback?: string;
+  #loaded!: T;
+
+  private constructor(
+    private readonly request: LoadRequest,
+    private readonly open: (plan: RuntimePlan) => Promise<T>,
+  ) {}
+
+  static async load<T>(request: LoadRequest, open: (plan: RuntimePlan) => Promise<T>, tryOut: (loaded: T) => Promise<unknown>): Promise<PlacedModel<T>> {
+    const placed = new PlacedModel(request, open);
+    const plan = planRuntime(request.model, await detectGpu(), request.preference);
+    if (plan.device === 'wasm') {
+      placed.#loaded = await open(plan);
+      return placed;
+    }
+    try {
+      placed.#loaded = await open(plan);
+      await tryOut(placed.#loaded);
+      placed.device = plan.device;
+    } catch (error) {
+      await placed.#moveToCpu(error);
+    }
+    return placed;
+  }
+
+  get loaded(): T {
+    return this.#loaded;
+  }
+
+  async run<R>(call: (loaded: T) => Promise<R>): Promise<R> {
+    try {
+      return await call(this.#loaded);
+    } catch (error) {
+      if (this.device === 'wasm') throw error;
+      await this.#moveToCpu(error);
+      this.request.onFallback({ device: this.device, fallback: this.fallback });
+      return call(this.#loaded);
+    }
+  }
+
+  async #moveToCpu(error: unknown) {
+    this.#loaded = await this.open(cpuPlan(this.request.model));
+    this.device = 'wasm';
+    this.fallback = gpuFailure(error);
+  }
+}
+
+export interface EmbeddingModel extends Placement {
+  /** Mean-pooled, normalized sentence embeddings: `count` rows of `dims` values. */
+  embed(texts: string[]): Promise<{ data: Float32Array; count: number; dims: number }>;
+  countTokens(text: string): number;
+}
+
+async function openEmbedder(request: LoadRequest, plan: RuntimePlan) {
+  const extractor = (await pipeline('feature-extraction', request.model.id, loadOptions(request.model, plan, request.onProgress))) as FeatureExtractionPipeline;
+  return {
+    async embed(texts: string[]) {
+      const output = await extractor(texts, { pooling: 'mean', normalize: true });
+      const [count, dims] = output.dims as [number, number];
+      return { data: output.data as Float32Array, count, dims };
+    },
+    countTokens: (text: string) => extractor.tokenizer.encode(text).length,
+  };
+}
+
+export async function loadEmbeddingModel(request: LoadRequest): Promise<EmbeddingModel> {
+  const placed = await PlacedModel.load(request, (plan) => openEmbedder(request, plan), (loaded) => loaded.embed(['warm up']));
+  return {
+    get device() {
+      return placed.device;
+    },
+    get fallback() {
+      return placed.fallback;
+    },
+    embed: (texts) => placed.run((loaded) => loaded.embed(texts)),
+    countTokens: (text) => placed.loaded.countTokens(text),
+  };
+}
+
+export interface GenerationRequest {
+  /** The chat, rendered with the model's own template. */
+  prompt: string;
+  maxNewTokens: number;
+  /** Called with the text generated so far after each new token. */
+  onText(textSoFar: string): void;
+}
+
+export interface ChatModel extends Placement {
+  /** The chat as the model reads it: its chat template with the assistant's turn opened. */
+  render(messages: ChatMessage[]): string;
+  /** Tokens of a rendered chat (its template's special tokens are in the text already). */
+  countTokens(rendered: string): number;
+  /** Greedy generation; resolves with the text and whether `stop()` ended it early. */
+  generate(request: GenerationRequest): Promise<{ text: string; stopped: boolean }>;
+  /** Ends the generation in progress within a token or two. */
+  stop(): void;
+}
+
+/** Resolves on the next task, after messages already queued (a stop request) have been handled. */
+const nextTask = () =>
+  new Promise<void>((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => resolve();
+    channel.port2.postMessage(null);
+  });
+
+type Session = { run: (...args: unknown[]) => Promise<unknown> };
+
+async function openGenerator(request: LoadRequest, plan: RuntimePlan) {
+  const generator = (await pipeline('text-generation', request.model.id, loadOptions(request.model, plan, request.onProgress))) as TextGenerationPipeline;
+  // WASM never yields inside session.run, so a stop message would wait for the whole answer. Yielding one task
+  // before each decoding step lets `stop` land within a token or two.
+  for (const session of Object.values((generator.model as unknown as { sessions: Record<string, Session> }).sessions)) {
+    const run = session.run.bind(session);
+    session.run = async (...args: unknown[]) => {
+      await nextTask();
+      return run(...args);
+    };
+  }
+  return generator;
+}
+
+export async function loadChatModel(request: LoadRequest): Promise<ChatModel> {
+  let stopping: InterruptableStoppingCriteria | undefined;
+  const generate = async (generator: TextGenerationPipeline, { prompt, maxNewTokens, onText }: GenerationRequest) => {
+    const { tokenizer } = generator;
+    const criteria = new InterruptableStoppingCriteria();
+    stopping = criteria;
+    const generated: bigint[] = [];
+    let text = '';
+    const streamer = new TextStreamer(tokenizer, {
+      skip_prompt: true,
+      callback_function: () => {},
+      token_callback_function: (tokens) => {
+        generated.push(...tokens);
+        text = tokenizer.decode(generated, { skip_special_tokens: true });
+        onText(text);
+      },
+    });
+    try {
+      await generator(prompt, { max_new_tokens: maxNewTokens, do_sample: false, add_special_tokens: false, streamer, stopping_criteria: criteria } as never);
+    } finally {
+      if (stopping === criteria) stopping = undefined;
+    }
+    return { text, stopped: criteria.interrupted };
+  };
+  const placed = await PlacedModel.load(
+    request,
+    (plan) => openGenerator(request, plan),
+    (generator) => generate(generator, { prompt: 'Hello', maxNewTokens: 1, onText: () => {} }),
+  );
+  return {
+    get device() {
+      return placed.device;
+    },
+    get fallback() {
+      return placed.fallback;
+    },
+    render: (messages) => placed.loaded.tokenizer.apply_chat_template(messages, { tokenize: false, add_generation_prompt: true }) as string,
+    countTokens: (rendered) => placed.loaded.tokenizer.encode(rendered, { add_special_tokens: false }).length,
+    generate: (generation) => placed.run((generator) => generate(generator, generation)),
+    stop: () => stopping?.interrupt(),
+  };
+}
