@@ -3,7 +3,6 @@
 // something does not run). See docs/PERFORMANCE.md.
 //
 //   npm run bench [-- --smoke] [-- --json FILE] [-- --only extraction,ingestion,library,generation]
-//   npm run bench -- --only runtimes     (not in a default run: transformers.js 2.17 against 4, interleaved)
 //
 // --smoke: the tiny generated test models and small sizes (seconds; no ../shared needed), run by `npm test`.
 // --json FILE: also write every measurement as JSON.   --port N: the bench's own server (default 4320).
@@ -26,8 +25,6 @@ import { serveStatic } from './server.mjs';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const SECTIONS = ['extraction', 'ingestion', 'library', 'generation'];
-/** Sections run only when named in --only. */
-const ON_REQUEST = ['runtimes'];
 const { values: options } = parseArgs({
   options: {
     smoke: { type: 'boolean', default: false },
@@ -48,9 +45,9 @@ if (options.help) {
 }
 const filter = options.filter ? new RegExp(options.filter, 'i') : undefined;
 const only = options.only ? options.only.split(',').map((s) => s.trim()) : SECTIONS;
-const unknown = only.filter((section) => !SECTIONS.includes(section) && !ON_REQUEST.includes(section));
+const unknown = only.filter((section) => !SECTIONS.includes(section));
 if (unknown.length) {
-  console.error(`Unknown section(s) ${unknown.join(', ')}; known: ${[...SECTIONS, ...ON_REQUEST].join(', ')}`);
+  console.error(`Unknown section(s) ${unknown.join(', ')}; known: ${SECTIONS.join(', ')}`);
   process.exit(2);
 }
 
@@ -453,64 +450,6 @@ async function generation(plan) {
   }
 }
 
-async function runtimes(plan, files) {
-  const request = plan.generation;
-  if (smoke || !request) {
-    skip('runtimes', 'needs the real-shape models (a full run with ../shared/models/skeletons)');
-    return;
-  }
-  const embedder = plan.library.embedder;
-  const threads = 2;
-  log(`runtimes: transformers.js 2.17 against the app's (4.x), ${threads} threads, in turn: ${files.long.name}'s passages (${embedder.spec.label}), queries, RAG answers (${request.model.spec.label})`);
-  const { result } = await inPage('compareRuntimes', [
-    {
-      threads,
-      embedder: embedder.spec,
-      fileUrl: 'bench-data/long.pdf',
-      fileName: files.long.name,
-      queries: 20,
-      generator: request.model.spec,
-      passages: request.passages,
-      passageCharacters: request.passageCharacters,
-      tokens: 16,
-      rounds: 2,
-    },
-  ]);
-  results.runtimes = result;
-  const total = (times) => times.reduce((sum, x) => sum + x, 0);
-  const pagesPerSecond = (embedMs) => result.pages / ((result.readChunkMs + embedMs) / 1000);
-  const [oldRate, appRate] = [pagesPerSecond(total(result.embedding.old)), pagesPerSecond(total(result.embedding.app))];
-  const oldName = `transformers.js ${result.oldVersion}`;
-  rows.push({
-    section: 'Runtime before/after',
-    case: `read + chunk + embed, ${embedder.spec.label}, ${threads} threads, ${files.long.short}`,
-    figure: `${num(appRate, 2)} pages/s (embed ${ms(total(result.embedding.app))})`,
-    baseline: `${oldName}: ${num(oldRate, 2)} pages/s (embed ${ms(total(result.embedding.old))})`,
-    ratio: `${num(appRate / oldRate, 2)}x faster`,
-    notes: `${result.chunks} passages in ${result.batches} batches of 16, each through both runtimes in turn (which first alternating); read + chunk ${ms(result.readChunkMs)} counted in both`,
-  });
-  const p50 = (times) => [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)];
-  rows.push({
-    section: 'Runtime before/after',
-    case: `query embedding, ${embedder.spec.label}`,
-    figure: `p50 ${ms(p50(result.query.app))}`,
-    baseline: `${oldName}: p50 ${ms(p50(result.query.old))}`,
-    ratio: `${num(p50(result.query.old) / p50(result.query.app), 2)}x faster`,
-    notes: `${result.query.app.length} single questions, in turn`,
-  });
-  for (const [round, { app, old }] of result.generation.entries()) {
-    const oldRate = old.tokensAfterFirst / (old.afterFirstMs / 1000);
-    rows.push({
-      section: 'Runtime before/after',
-      case: `RAG answer, ${request.model.spec.label}, round ${round + 1}`,
-      figure: `first token ${ms(app.firstTokenMs)}, ${num(app.tokensPerSecond, 2)} tokens/s`,
-      baseline: `${oldName}: first token ${ms(old.firstTokenMs)}, ${num(oldRate, 2)} tokens/s`,
-      ratio: `first token ${num(old.firstTokenMs / app.firstTokenMs, 2)}x faster, ${num(app.tokensPerSecond / oldRate, 2)}x the tokens/s`,
-      notes: `prompt ${app.promptTokens} tokens (the old: ${old.promptTokens}); the app's AnswerWriter against 2.17's pipeline as the app ran it; which first alternating`,
-    });
-  }
-}
-
 // ---------------------------------------------------------------------------------------------------------------
 
 async function main() {
@@ -549,9 +488,9 @@ async function main() {
   log(`Chromium ${meta.chromium}, Node ${meta.node}, ${meta.machine.cpus} cores; isolated ${meta.crossOriginIsolated}, app's ORT threads ${meta.appDefaultThreads}`);
   if (loadavg()[0] > meta.machine.cpus + 1) console.warn(`warning: the machine is busy (load ${loadavg()[0].toFixed(1)} on ${meta.machine.cpus} cores): timings will be slower and noisier than on an idle one; see the load column.`);
 
-  const sections = { extraction, ingestion, library, generation, runtimes };
+  const sections = { extraction, ingestion, library, generation };
   const failures = [];
-  for (const name of [...SECTIONS, ...ON_REQUEST]) {
+  for (const name of SECTIONS) {
     if (!only.includes(name)) continue;
     if (name === 'ingestion' && plan.ingestion.length === 0) {
       skip('ingestion', 'the real-shape embedders are missing (needs ../shared/models/skeletons)');

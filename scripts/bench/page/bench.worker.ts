@@ -8,7 +8,6 @@ import { configureRuntime } from './stages/environment';
 import { extractAndChunk } from './stages/extraction';
 import { generateWithApp, type GenerationRequest } from './stages/generation';
 import { ingest, type IngestionRequest } from './stages/ingestion';
-import { embedTimed, passagesOf } from './stages/runtime-comparison';
 import { growLibrary, openBreakdown, reloadExactScan, reloadVoySerialized, saveVoySerialized, type GrowRequest } from './stages/library';
 
 const api = {
@@ -29,8 +28,6 @@ const api = {
   reloadVoySerialized,
   reloadExactScan,
   generateWithApp: (request: GenerationRequest) => generateWithApp(request),
-  passagesOf,
-  embedTimed,
 };
 
 export type BenchWorkerApi = typeof api;

@@ -5,8 +5,7 @@ import type { ModelSpec } from '../../../src/core/models';
 import type { EngineApi } from '../../../src/core/protocol';
 import type { BenchWorkerApi } from './bench.worker';
 import { engineConfig } from './stages/config';
-import type { RuntimeV2Api } from './runtime-v2.worker';
-import { RAG_QUESTION, ragPassages, type GenerationRequest } from './stages/generation';
+import type { GenerationRequest } from './stages/generation';
 import type { IngestionRequest } from './stages/ingestion';
 import type { GrowRequest } from './stages/library';
 import { median, percentile } from './stages/stats';
@@ -118,71 +117,6 @@ async function backupRoundTrip(embedder: ModelSpec) {
   };
 }
 
-export interface RuntimeComparisonRequest {
-  threads: number;
-  embedder: ModelSpec;
-  fileUrl: string;
-  fileName: string;
-  queries: number;
-  generator: ModelSpec;
-  passages: number;
-  passageCharacters: number;
-  tokens: number;
-  rounds: number;
-}
-
-/**
- * The old runtime (transformers.js 2.17, its own worker) against the app's (transformers.js 4, the bench worker
- * running the app's Embedder and AnswerWriter), both alive at once and called in turn, which one goes first
- * alternating, so both see the same machine load: every batch of a file's passages, single queries, and RAG answers.
- */
-async function compareRuntimes(request: RuntimeComparisonRequest) {
-  return withWorker(request.threads, async (app) => {
-    const raw = new Worker(new URL('./runtime-v2.worker.ts', import.meta.url), { type: 'module', name: 'docent-runtime-v2' });
-    const old = wrap<RuntimeV2Api>(raw);
-    try {
-      const oldSetup = await old.setup(siteUrl, request.threads);
-      const { pages, texts, readChunkMs } = await app.passagesOf(await fileFrom(request.fileUrl, request.fileName), request.embedder);
-      await old.loadEmbedder(request.embedder);
-      const batches = Array.from({ length: Math.ceil(texts.length / 16) }, (_, i) => texts.slice(i * 16, i * 16 + 16));
-      const inTurn = async <A, B>(turn: number, appCall: () => Promise<A>, oldCall: () => Promise<B>): Promise<{ app: A; old: B }> => {
-        if (turn % 2 === 0) return { app: await appCall(), old: await oldCall() };
-        const oldResult = await oldCall();
-        return { app: await appCall(), old: oldResult };
-      };
-      await inTurn(0, () => app.embedTimed(request.embedder, batches[0]), () => old.embed(batches[0])); // warm-up
-      const embedding = { app: [] as number[], old: [] as number[] };
-      for (const [i, batch] of batches.entries()) {
-        const times = await inTurn(i, () => app.embedTimed(request.embedder, batch), () => old.embed(batch));
-        embedding.app.push(times.app);
-        embedding.old.push(times.old);
-      }
-      const query = { app: [] as number[], old: [] as number[] };
-      for (let i = 0; i < request.queries; i++) {
-        const question = [`What does the report say about item ${i}?`];
-        const times = await inTurn(i, () => app.embedTimed(request.embedder, question), () => old.embed(question));
-        query.app.push(times.app);
-        query.old.push(times.old);
-      }
-      await old.loadGenerator(request.generator);
-      const passages = ragPassages(request.passages, request.passageCharacters);
-      const generation = [];
-      for (let round = 0; round < request.rounds; round++) {
-        generation.push(
-          await inTurn(
-            round,
-            () => app.generateWithApp({ siteUrl, threads: request.threads, generator: request.generator, passages: request.passages, passageCharacters: request.passageCharacters, tokens: request.tokens }),
-            () => old.generate(request.generator, RAG_QUESTION, passages, request.tokens + 1),
-          ),
-        );
-      }
-      return { oldVersion: oldSetup.version, pages, chunks: texts.length, batches: batches.length, readChunkMs, embedding, query, generation };
-    } finally {
-      raw.terminate();
-    }
-  });
-}
-
 const bench = {
   environment: () => withWorker(undefined, async () => ({ userAgent: navigator.userAgent, pageIsolated: crossOriginIsolated })),
   extraction: (url: string, name: string, embedder: ModelSpec, repeats: number) =>
@@ -201,7 +135,6 @@ const bench = {
   saveVoySerialized: () => withWorker(undefined, (worker) => worker.saveVoySerialized()),
   openBreakdown: (modelId: string) => withWorker(undefined, (worker) => worker.openBreakdown(modelId)),
   backupRoundTrip,
-  compareRuntimes,
   generate: (request: Omit<GenerationRequest, 'siteUrl'> & { threads: number }) =>
     withWorker(request.threads, (worker) => worker.generateWithApp({ ...request, siteUrl })),
 };

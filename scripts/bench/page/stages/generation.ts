@@ -36,23 +36,8 @@ export interface GenerationResult {
   bare?: { firstTokenMs: number; tokensPerSecond: number; steps: number };
 }
 
-/** The question of every generation row (its passages are `ragPassages`). */
-export const RAG_QUESTION = 'When was the lighthouse rebuilt, and why?';
-
 export function ragPassages(count: number, characters: number): PromptPassage[] {
   return Array.from({ length: count }, (_, i) => ({ label: `report-${i + 1}.pdf, p. ${3 * i + 2}`, text: englishText(characters, 100 + i) }));
-}
-
-let current: { modelId: string; writer: AnswerWriter } | undefined;
-
-/** One writer per model in a worker: a row measured in rounds loads its model once. */
-async function writerFor(request: GenerationRequest): Promise<AnswerWriter> {
-  if (current?.modelId !== request.generator.id) {
-    const writer = new AnswerWriter();
-    await writer.init({ generator: request.generator, sources: benchSources(request.siteUrl), device: 'cpu' }, () => {});
-    current = { modelId: request.generator.id, writer };
-  }
-  return current.writer;
 }
 
 /**
@@ -63,7 +48,8 @@ async function writerFor(request: GenerationRequest): Promise<AnswerWriter> {
  */
 export async function generateWithApp(request: GenerationRequest): Promise<GenerationResult> {
   watchSessionRuns();
-  const writer = await writerFor(request);
+  const writer = new AnswerWriter();
+  await writer.init({ generator: request.generator, sources: benchSources(request.siteUrl), device: 'cpu' }, () => {});
   setThreads(request.threads);
   const bare = request.bareModelUrl ? await bareSession(request.bareModelUrl) : undefined;
   // Load and warm the model (the loader's own warm-up runs inside), untimed; the bare session warms beside it.
@@ -77,7 +63,7 @@ export async function generateWithApp(request: GenerationRequest): Promise<Gener
   const times: number[] = [];
   const start = now();
   const result = await writer.answer(
-    { question: RAG_QUESTION, passages, history: [] },
+    { question: 'When was the lighthouse rebuilt, and why?', passages, history: [] },
     () => {
       times.push(now());
       if (times.length >= request.tokens + 1) writer.stop();
