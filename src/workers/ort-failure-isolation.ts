@@ -6,21 +6,7 @@
 // So a failure never reaches the chain: a failed creation or run resolves to a stand-in that throws the original
 // error as soon as transformers.js touches it, outside the chain. Installed once, by model-runtime.ts.
 import * as ort from 'onnxruntime-web/webgpu';
-
-/** Resolves with the value, or with a stand-in that rethrows `error` on any use (but is no thenable: it resolves). */
-function deferFailure<T extends object>(attempt: Promise<T>): Promise<T> {
-  return attempt.catch(
-    (error: unknown) =>
-      new Proxy({} as T, {
-        get: (_target, property) => {
-          if (property === 'then') return undefined;
-          throw error;
-        },
-        // transformers.js labels a new session (`session.config = ...`) before it reads anything from it.
-        set: () => true,
-      }),
-  );
-}
+import { deferFailure } from './defer-failure';
 
 let installed = false;
 
