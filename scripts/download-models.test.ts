@@ -114,6 +114,12 @@ describe('npm run models', () => {
       expect(html.stderr).toMatch(/onnx\/model\.onnx is damaged: it is a web page/);
       expect((await listFiles(html.out)).filter((file) => file.includes('onnx'))).toEqual([]);
       await rm(html.out, { recursive: true });
+
+      const unknownDtype = await download(['docent-test/tiny-embedder', '--dtype', 'int4']);
+      expect(unknownDtype.code).toBe(1);
+      expect(unknownDtype.stderr).toMatch(/--dtype int4 is not one of fp32, fp16, q8, q4, q4f16/);
+      expect(await listFiles(unknownDtype.out)).toEqual([]);
+      await rm(unknownDtype.out, { recursive: true });
     },
     TIMEOUT,
   );

@@ -22,22 +22,19 @@ async function site(files: Record<string, string>) {
 const hashOf = (content: string) => createHash('sha256').update(content).digest('hex').slice(0, 32);
 
 describe('precacheManifest', () => {
-  it('lists every built file with its hash, except models, the service worker and source maps; non-SIMD ORT builds on first use', async () => {
+  it('lists every built file with its hash, except models, the service worker and source maps', async () => {
     const out = await site({
       'index.html': '<!doctype html>',
       'assets/index-abc.js': 'console.log(1)',
       'assets/index-abc.js.map': '{}',
-      'assets/ort-wasm-AbCd1234.wasm': 'plain',
-      'assets/ort-wasm-threaded-AbCd1234.wasm': 'threaded',
-      'assets/ort-wasm-simd-threaded-XyZ.wasm': 'simd threaded',
+      'assets/ort-wasm-simd-threaded.asyncify-XyZ.wasm': 'wasm',
       'pdfjs/standard_fonts/FoxitSans.pfb': 'font',
       'models/docent-test/tiny-embedder/config.json': '{}',
       'sw.js': 'old',
     });
     const manifest = await precacheManifest(out);
-    expect(manifest.files.map((file) => file.url)).toEqual(['assets/index-abc.js', 'assets/ort-wasm-simd-threaded-XyZ.wasm', 'index.html', 'pdfjs/standard_fonts/FoxitSans.pfb']);
+    expect(manifest.files.map((file) => file.url)).toEqual(['assets/index-abc.js', 'assets/ort-wasm-simd-threaded.asyncify-XyZ.wasm', 'index.html', 'pdfjs/standard_fonts/FoxitSans.pfb']);
     expect(manifest.files[0].hash).toBe(hashOf('console.log(1)'));
-    expect(manifest.lazy.map((file) => file.url)).toEqual(['assets/ort-wasm-AbCd1234.wasm', 'assets/ort-wasm-threaded-AbCd1234.wasm']);
   });
 
   it('gives a new version, and a new sw.js, when any file changes; the same one when none does', async () => {

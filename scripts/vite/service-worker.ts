@@ -10,8 +10,6 @@ const MANIFEST_LINE = /^self\.__DOCENT_PRECACHE = .*;\n/;
 
 /** Not part of the app shell: models (transformers.js caches them itself), the worker itself, source maps. */
 const excluded = (path: string) => path === SERVICE_WORKER_FILE || path.startsWith('models/') || path.endsWith('.map') || /(^|\/)\./.test(path);
-/** ONNX Runtime's builds for browsers without wasm SIMD: cached only if a browser asks for them. */
-const lazy = (path: string) => /(^|\/)ort-wasm[^/]*\.wasm$/.test(path) && !path.includes('simd');
 
 async function listFiles(folder: string): Promise<string[]> {
   const entries = await readdir(folder, { recursive: true, withFileTypes: true });
@@ -30,19 +28,18 @@ const sha256 = (content: string | Buffer) => createHash('sha256').update(content
  */
 export async function precacheManifest(outDir: string): Promise<PrecacheManifest> {
   const files: PrecacheEntry[] = [];
-  const later: PrecacheEntry[] = [];
   let page: string | undefined;
   for (const path of await listFiles(outDir)) {
     if (excluded(path)) continue;
     const content = await readFile(join(outDir, path));
     if (path === INDEX) page = withoutVersion(content.toString('utf8'));
-    (lazy(path) ? later : files).push({ url: path, hash: sha256(path === INDEX ? page! : content).slice(0, 32) });
+    files.push({ url: path, hash: sha256(path === INDEX ? page! : content).slice(0, 32) });
   }
-  const all = [...files, ...later].map((entry) => `${entry.url} ${entry.hash}`).join('\n');
+  const all = files.map((entry) => `${entry.url} ${entry.hash}`).join('\n');
   const version = sha256(all).slice(0, 16);
   const index = files.find((entry) => entry.url === INDEX);
   if (index && page !== undefined) index.hash = sha256(withVersion(page, version)).slice(0, 32);
-  return { version, files, lazy: later };
+  return { version, files };
 }
 
 /**
@@ -100,7 +97,7 @@ export function serviceWorker(entry = 'src/sw/sw.ts'): Plugin {
       await writeFile(join(outDir, SERVICE_WORKER_FILE), await compile(resolve(root, entry), root));
       const manifest = await writePrecacheManifest(outDir);
       const bytes = (await Promise.all(manifest.files.map(async (file) => (await readFile(join(outDir, file.url))).length))).reduce((a, b) => a + b, 0);
-      this.environment.logger.info(`${SERVICE_WORKER_FILE}: version ${manifest.version}, ${manifest.files.length} files precached (${(bytes / 1e6).toFixed(1)} MB), ${manifest.lazy.length} on first use`);
+      this.environment.logger.info(`${SERVICE_WORKER_FILE}: version ${manifest.version}, ${manifest.files.length} files precached (${(bytes / 1e6).toFixed(1)} MB)`);
     },
   };
 }

@@ -5,7 +5,7 @@ import type { ChunkId, DocId } from './ids';
 import type { DocumentSummary, SearchHit } from './library';
 import type { ModelSpec, ModelSources } from './models';
 import type { PastTurn, PromptPassage } from './prompt';
-import type { Device, DevicePreference } from './runtime-plan';
+import type { DevicePreference, Placement } from './runtime-plan';
 import type { HighlightBox } from './text/highlight';
 
 export type ModelStatus =
@@ -13,8 +13,7 @@ export type ModelStatus =
   // totalBytes equals loadedBytes when the host sent no size (no Content-Length); `files` has each file.
   | { kind: 'downloading'; loadedBytes: number; totalBytes: number; file: string; files?: FileProgress[] }
   | { kind: 'warming-up' }
-  /** `device`: where it runs; `fallback`: why it runs on the CPU although the GPU was tried. */
-  | { kind: 'ready'; device: Device; fallback?: string }
+  | ({ kind: 'ready' } & Placement)
   /** `retryAt`: when the next attempt starts on its own (ms since the epoch); sooner if the browser comes back online. */
   | { kind: 'failed'; reason: string; retryAt?: number };
 

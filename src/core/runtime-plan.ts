@@ -13,6 +13,12 @@ export interface GpuSupport {
   shaderF16: boolean;
 }
 
+/** Where a loaded model runs; `fallback` says why the CPU runs a model the GPU was tried for. */
+export interface Placement {
+  device: Device;
+  fallback?: string;
+}
+
 export interface RuntimePlan {
   device: Device;
   dtype: Dtype;

@@ -8,23 +8,21 @@ const manifest: PrecacheManifest = {
     { url: 'assets/index-abc.js', hash: 'b' },
     { url: 'pdfjs/cmaps/UniJIS-UTF8-H.bcmap', hash: 'c' },
   ],
-  lazy: [{ url: 'assets/ort-wasm-xyz.wasm', hash: 'd' }],
 };
 const scope = 'https://example.org/docent/';
 const get = (url: string, mode = 'cors') => routeOf(manifest, scope, { url, mode });
 
 describe('routeOf', () => {
   it('serves the cached index.html for navigations to the app, whatever the query', () => {
-    const index = { kind: 'precached', url: 'https://example.org/docent/index.html', lazy: false };
+    const index = { kind: 'precached', url: 'https://example.org/docent/index.html' };
     expect(get('https://example.org/docent/', 'navigate')).toEqual(index);
     expect(get('https://example.org/docent/?embedder=docent-test/tiny-embedder', 'navigate')).toEqual(index);
     expect(get('https://example.org/docent/index.html', 'navigate')).toEqual(index);
   });
 
-  it('serves the build’s files from the cache, and ONNX Runtime’s non-SIMD builds once asked for', () => {
-    expect(get('https://example.org/docent/assets/index-abc.js')).toEqual({ kind: 'precached', url: 'https://example.org/docent/assets/index-abc.js', lazy: false });
+  it('serves the build’s files from the cache', () => {
+    expect(get('https://example.org/docent/assets/index-abc.js')).toEqual({ kind: 'precached', url: 'https://example.org/docent/assets/index-abc.js' });
     expect(get('https://example.org/docent/pdfjs/cmaps/UniJIS-UTF8-H.bcmap')).toMatchObject({ kind: 'precached' });
-    expect(get('https://example.org/docent/assets/ort-wasm-xyz.wasm')).toMatchObject({ kind: 'precached', lazy: true });
   });
 
   it('leaves the models folder and unknown files to the network, and other origins alone', () => {

@@ -13,8 +13,6 @@ export interface PrecacheManifest {
   version: string;
   /** Cached before the new version may take over: the app runs offline with these. */
   files: PrecacheEntry[];
-  /** Cached when first used (ONNX Runtime's builds for browsers without wasm SIMD: 18 MB few need). */
-  lazy: PrecacheEntry[];
 }
 
 export const CACHE_PREFIX = 'docent-app-';
@@ -62,7 +60,7 @@ export async function sha256Hex(data: ArrayBuffer | Uint8Array<ArrayBuffer>): Pr
 
 export type Route =
   /** Serve this cached file (the app's index for navigations to the app). */
-  | { kind: 'precached'; url: string; lazy: boolean }
+  | { kind: 'precached'; url: string }
   /** Same-origin, not part of the app (the models folder): the network, with isolation headers added. */
   | { kind: 'network' }
   /** Another origin (the model host): not touched. */
@@ -81,9 +79,8 @@ export function routeOf(manifest: PrecacheManifest, scope: string, request: { ur
   if (!url.pathname.startsWith(base.pathname)) return { kind: 'network' };
   const path = decodeURIComponent(url.pathname.slice(base.pathname.length));
   if (path.startsWith(DOWNLOAD_PATH)) return { kind: 'download', id: path.slice(DOWNLOAD_PATH.length) };
-  if (request.mode === 'navigate' && (path === '' || path === 'index.html')) return { kind: 'precached', url: new URL('index.html', base).href, lazy: false };
+  if (request.mode === 'navigate' && (path === '' || path === 'index.html')) return { kind: 'precached', url: new URL('index.html', base).href };
   if (url.search) return { kind: 'network' };
-  if (manifest.files.some((entry) => entry.url === path)) return { kind: 'precached', url: url.href, lazy: false };
-  if (manifest.lazy.some((entry) => entry.url === path)) return { kind: 'precached', url: url.href, lazy: true };
+  if (manifest.files.some((entry) => entry.url === path)) return { kind: 'precached', url: url.href };
   return { kind: 'network' };
 }

@@ -177,16 +177,10 @@ sw.addEventListener('message', (event) => {
   }
 });
 
-async function respond(request: Request, url: string, lazy: boolean): Promise<Response> {
+async function respond(request: Request, url: string): Promise<Response> {
   const cache = await caches.open(CACHE);
   const cached = await cache.match(url, { ignoreVary: true });
   if (cached) return isolated(cached);
-  const entry = lazy ? manifest.lazy.find((candidate) => new URL(candidate.url, scope()).href === url) : undefined;
-  if (entry) {
-    const response = await download(entry);
-    await cache.put(url, response.clone()).catch(() => {});
-    return isolated(response);
-  }
   // Not cached yet (this version is still installing): the network.
   return isolated(await fetch(request));
 }
@@ -207,5 +201,5 @@ sw.addEventListener('fetch', (event) => {
     event.respondWith(answered(fetch(request).then(isolated)));
     return;
   }
-  event.respondWith(answered(respond(request, route.url, route.lazy)));
+  event.respondWith(answered(respond(request, route.url)));
 });

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ModelSpec } from '../core/models';
 import type { ModelStatus } from '../core/protocol';
 import { looksDamaged, ModelLoader, retryDelayMs } from './model-loading';
-import type { Placement } from './model-runtime';
+import type { Placement } from '../core/runtime-plan';
 import { DamagedModelFile } from './models/validate';
 
 const model: ModelSpec = { id: 'hub/tiny', task: 'embedder', label: 'Tiny', dtype: 'fp32' };
@@ -14,14 +14,14 @@ function loaderOf(failures: unknown[], repaired = true) {
   let calls = 0;
   const loader = new ModelLoader(
     model,
-    async (onProgress) => {
+    async ({ onProgress, onWarmingUp }) => {
       calls++;
       onProgress({ status: 'progress', file: 'onnx/model.onnx', loaded: 10, total: 20 });
       const failure = failures.shift();
       if (failure) throw failure;
+      onWarmingUp();
       return LOADED;
     },
-    async () => {},
     (event) => statuses.push(event.status),
     async (spec) => {
       repairs.push(spec.id);
@@ -41,6 +41,7 @@ describe('ModelLoader', () => {
     expect(repairs).toEqual(['hub/tiny']);
     expect(calls()).toBe(2);
     expect(statuses.at(-1)).toEqual({ kind: 'ready', device: 'wasm' });
+    expect(statuses.slice(-2, -1)).toEqual([{ kind: 'warming-up' }]);
   });
 
   it('says where the model runs, and says it again with the reason when the model moves to the CPU', async () => {
@@ -48,11 +49,10 @@ describe('ModelLoader', () => {
     let moveToCpu: (placement: Placement) => void = () => {};
     const loader = new ModelLoader(
       model,
-      async (_onProgress, onFallback) => {
+      async ({ onFallback }) => {
         moveToCpu = onFallback;
         return { device: 'webgpu' as const };
       },
-      async () => {},
       (event) => statuses.push(event.status),
     );
     await loader.get();

@@ -2,8 +2,9 @@ import { describeModelFailure } from '../core/model-errors';
 import type { ModelSpec } from '../core/models';
 import type { ModelStatus, ModelStatusEvent } from '../core/protocol';
 import { activeModelCache } from './models/active-cache';
-import { DownloadProgress, type LoadProgress } from './models/download-progress';
-import type { Placement } from './model-runtime';
+import { DownloadProgress } from './models/download-progress';
+import type { Placement } from '../core/runtime-plan';
+import type { LoadEvents } from './model-runtime';
 import { DamagedModelFile } from './models/validate';
 
 /**
@@ -41,9 +42,8 @@ export class ModelLoader<T extends Placement> {
 
   constructor(
     readonly model: ModelSpec,
-    /** `onFallback`: the model moved to the CPU while it ran (its status says so). */
-    private readonly load: (onProgress: (progress: LoadProgress) => void, onFallback: (placement: Placement) => void) => Promise<T>,
-    private readonly warmUp: (loaded: T) => Promise<void>,
+    /** Loads the model and warms it up, telling how it goes. */
+    private readonly load: (events: LoadEvents) => Promise<T>,
     private readonly report: (event: ModelStatusEvent) => void,
     private readonly repair: (model: ModelSpec) => Promise<boolean> = forgetCachedFiles,
   ) {
@@ -97,21 +97,20 @@ export class ModelLoader<T extends Placement> {
       if (!looksDamaged(error) || !(await this.repair(this.model))) throw error;
       loaded = await this.#download();
     }
-    this.#emit({ kind: 'warming-up' });
-    await this.warmUp(loaded);
     this.#emitReady(loaded);
     return loaded;
   }
 
   #download(): Promise<T> {
     const progress = new DownloadProgress();
-    return this.load(
-      (event) => {
+    return this.load({
+      onProgress: (event) => {
         const status = progress.update(event);
         if (status) this.#emit(status);
       },
-      (placement) => this.#emitReady(placement),
-    );
+      onWarmingUp: () => this.#emit({ kind: 'warming-up' }),
+      onFallback: (placement) => this.#emitReady(placement),
+    });
   }
 
   #emitReady({ device, fallback }: Placement) {

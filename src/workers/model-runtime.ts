@@ -5,7 +5,6 @@ import {
   env,
   InterruptableStoppingCriteria,
   pipeline,
-  TextStreamer,
   type FeatureExtractionPipeline,
   type TextGenerationPipeline,
 } from '@huggingface/transformers';
@@ -13,10 +12,11 @@ import ortWasm from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.wasm?url';
 import ortWasmFactory from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.mjs?url';
 import type { ModelSources, ModelSpec } from '../core/models';
 import type { ChatMessage } from '../core/prompt';
-import { cpuPlan, planRuntime, type Device, type DevicePreference, type GpuSupport, type RuntimePlan } from '../core/runtime-plan';
+import type { DevicePreference, GpuSupport, Placement, RuntimePlan } from '../core/runtime-plan';
 import { modelCacheFor } from './models/active-cache';
 import type { LoadProgress } from './models/download-progress';
 import { isolateRuntimeFailures } from './ort-failure-isolation';
+import { PlacedModel } from './placed-model';
 
 /**
  * Points transformers.js at Docent's model sources and at the ONNX Runtime wasm this site serves itself (its default
@@ -65,75 +65,18 @@ function detectGpu(): Promise<GpuSupport | null> {
   return gpuSupport;
 }
 
-/** Where a loaded model runs; `fallback` says why the CPU runs a model the GPU was tried for. */
-export interface Placement {
-  device: Device;
-  fallback?: string;
-}
-
-export interface LoadRequest {
-  model: ModelSpec;
-  preference: DevicePreference;
+/** What a load tells as it goes (ModelLoader turns it into the model's status). */
+export interface LoadEvents {
   onProgress(progress: LoadProgress): void;
+  /** The files are in; the model's first run (compiling kernels, growing memory) starts. */
+  onWarmingUp(): void;
   /** The model moved to the CPU after the GPU failed while it ran (a lost device, say). */
   onFallback(placement: Placement): void;
 }
 
-const reasonOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
-const gpuFailure = (error: unknown) => `The GPU could not run it (${reasonOf(error)}), so it runs on the CPU.`;
-
-/**
- * A model loaded where its plan says, that moves to the CPU when the GPU fails it: at load or on a first try
- * (`tryOut`: an unsupported operator, no memory), or later while it runs (a lost device), when the failed call runs
- * again on the CPU.
- */
-class PlacedModel<T> implements Placement {
-  device: Device = 'wasm';
-  fallback?: string;
-  #loaded!: T;
-
-  private constructor(
-    private readonly request: LoadRequest,
-    private readonly open: (plan: RuntimePlan) => Promise<T>,
-  ) {}
-
-  static async load<T>(request: LoadRequest, open: (plan: RuntimePlan) => Promise<T>, tryOut: (loaded: T) => Promise<unknown>): Promise<PlacedModel<T>> {
-    const placed = new PlacedModel(request, open);
-    const plan = planRuntime(request.model, await detectGpu(), request.preference);
-    if (plan.device === 'wasm') {
-      placed.#loaded = await open(plan);
-      return placed;
-    }
-    try {
-      placed.#loaded = await open(plan);
-      await tryOut(placed.#loaded);
-      placed.device = plan.device;
-    } catch (error) {
-      await placed.#moveToCpu(error);
-    }
-    return placed;
-  }
-
-  get loaded(): T {
-    return this.#loaded;
-  }
-
-  async run<R>(call: (loaded: T) => Promise<R>): Promise<R> {
-    try {
-      return await call(this.#loaded);
-    } catch (error) {
-      if (this.device === 'wasm') throw error;
-      await this.#moveToCpu(error);
-      this.request.onFallback({ device: this.device, fallback: this.fallback });
-      return call(this.#loaded);
-    }
-  }
-
-  async #moveToCpu(error: unknown) {
-    this.#loaded = await this.open(cpuPlan(this.request.model));
-    this.device = 'wasm';
-    this.fallback = gpuFailure(error);
-  }
+export interface LoadRequest extends LoadEvents {
+  model: ModelSpec;
+  preference: DevicePreference;
 }
 
 export interface EmbeddingModel extends Placement {
@@ -155,7 +98,7 @@ async function openEmbedder(request: LoadRequest, plan: RuntimePlan) {
 }
 
 export async function loadEmbeddingModel(request: LoadRequest): Promise<EmbeddingModel> {
-  const placed = await PlacedModel.load(request, (plan) => openEmbedder(request, plan), (loaded) => loaded.embed(['warm up']));
+  const placed = await PlacedModel.load(request, await detectGpu(), (plan) => openEmbedder(request, plan), (loaded) => loaded.embed(['warm up']));
   return {
     get device() {
       return placed.device;
@@ -211,34 +154,50 @@ async function openGenerator(request: LoadRequest, plan: RuntimePlan) {
   return generator;
 }
 
-export async function loadChatModel(request: LoadRequest): Promise<ChatModel> {
-  let stopping: InterruptableStoppingCriteria | undefined;
-  const generate = async (generator: TextGenerationPipeline, { prompt, maxNewTokens, onText }: GenerationRequest) => {
-    const { tokenizer } = generator;
-    const criteria = new InterruptableStoppingCriteria();
-    stopping = criteria;
-    const generated: bigint[] = [];
-    let text = '';
-    const streamer = new TextStreamer(tokenizer, {
-      skip_prompt: true,
-      callback_function: () => {},
-      token_callback_function: (tokens) => {
-        generated.push(...tokens);
+/** Collects the tokens generated after the prompt (the first `put`) and reports the text so far after each. */
+function generatedText(tokenizer: TextGenerationPipeline['tokenizer'], onText: (textSoFar: string) => void) {
+  const generated: bigint[] = [];
+  let prompt = true;
+  let text = '';
+  return {
+    // transformers.js's streamer interface; its TextStreamer would decode every token a second time.
+    streamer: {
+      put(tokens: bigint[][]) {
+        if (prompt) {
+          prompt = false;
+          return;
+        }
+        generated.push(...tokens[0]);
         text = tokenizer.decode(generated, { skip_special_tokens: true });
         onText(text);
       },
-    });
+      end() {},
+    },
+    text: () => text,
+  };
+}
+
+const renderChat = (generator: TextGenerationPipeline, messages: ChatMessage[]) =>
+  generator.tokenizer.apply_chat_template(messages, { tokenize: false, add_generation_prompt: true }) as string;
+
+export async function loadChatModel(request: LoadRequest): Promise<ChatModel> {
+  let stopping: InterruptableStoppingCriteria | undefined;
+  const generate = async (generator: TextGenerationPipeline, { prompt, maxNewTokens, onText }: GenerationRequest) => {
+    const criteria = new InterruptableStoppingCriteria();
+    stopping = criteria;
+    const output = generatedText(generator.tokenizer, onText);
     try {
-      await generator(prompt, { max_new_tokens: maxNewTokens, do_sample: false, add_special_tokens: false, streamer, stopping_criteria: criteria } as never);
+      await generator(prompt, { max_new_tokens: maxNewTokens, do_sample: false, add_special_tokens: false, streamer: output.streamer, stopping_criteria: criteria } as never);
     } finally {
       if (stopping === criteria) stopping = undefined;
     }
-    return { text, stopped: criteria.interrupted };
+    return { text: output.text(), stopped: criteria.interrupted };
   };
   const placed = await PlacedModel.load(
     request,
+    await detectGpu(),
     (plan) => openGenerator(request, plan),
-    (generator) => generate(generator, { prompt: 'Hello', maxNewTokens: 1, onText: () => {} }),
+    (generator) => generate(generator, { prompt: renderChat(generator, [{ role: 'user', content: 'Hello' }]), maxNewTokens: 1, onText: () => {} }),
   );
   return {
     get device() {
@@ -247,7 +206,7 @@ export async function loadChatModel(request: LoadRequest): Promise<ChatModel> {
     get fallback() {
       return placed.fallback;
     },
-    render: (messages) => placed.loaded.tokenizer.apply_chat_template(messages, { tokenize: false, add_generation_prompt: true }) as string,
+    render: (messages) => renderChat(placed.loaded, messages),
     countTokens: (rendered) => placed.loaded.tokenizer.encode(rendered, { add_special_tokens: false }).length,
     generate: (generation) => placed.run((generator) => generate(generator, generation)),
     stop: () => stopping?.interrupt(),

@@ -18,7 +18,7 @@ const api = {
   },
   /** Loads a model once through the app's runtime, which keeps its files in Cache Storage as the app's first use does. */
   async cacheModel(model: ModelSpec) {
-    await (model.task === 'embedder' ? loadEmbeddingModel : loadChatModel)({ model, preference: 'cpu', onProgress: () => {}, onFallback: () => {} });
+    await (model.task === 'embedder' ? loadEmbeddingModel : loadChatModel)({ model, preference: 'cpu', onProgress: () => {}, onWarmingUp: () => {}, onFallback: () => {} });
   },
   extractAndChunk,
   ingest: (request: IngestionRequest) => ingest(request),

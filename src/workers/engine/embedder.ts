@@ -17,10 +17,7 @@ export class Embedder {
   constructor(model: ModelSpec, report: (event: ModelStatusEvent) => void, preference: DevicePreference = 'auto') {
     this.#loader = new ModelLoader(
       model,
-      (onProgress, onFallback) => loadEmbeddingModel({ model, preference, onProgress, onFallback }),
-      async (loaded) => {
-        await loaded.embed(['warm up']);
-      },
+      (events) => loadEmbeddingModel({ model, preference, ...events }),
       report,
     );
   }

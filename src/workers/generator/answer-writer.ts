@@ -16,10 +16,7 @@ export class AnswerWriter implements GeneratorApi {
     this.#loader?.dispose();
     this.#loader = new ModelLoader(
       generator,
-      (onProgress, onFallback) => loadChatModel({ model: generator, preference, onProgress, onFallback }),
-      async (loaded) => {
-        await loaded.generate({ prompt: loaded.render([{ role: 'user', content: 'Hello' }]), maxNewTokens: 1, onText: () => {} });
-      },
+      (events) => loadChatModel({ model: generator, preference, ...events }),
       onStatus,
     );
   }
