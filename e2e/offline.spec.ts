@@ -380,6 +380,10 @@ test('self-hosted models (npm run models into the site): the site needs no model
     await expect(docent.citation('almanac.pdf, p. 2')).toBeVisible();
     expect(hostRequests).toEqual([]);
     expect(network.foreign(new URL(site.url).origin)).toEqual([]);
+    // Weights and tokenizers are asked for once: progress costs no second download. (transformers.js reads a
+    // tokenizer_config.json twice, a few hundred bytes, to learn which tokenizer files a model has.)
+    const modelFiles = site.requests.filter((path) => /^\/models\/.*(\.onnx|tokenizer\.json)$/.test(path));
+    expect(modelFiles.filter((path, at) => modelFiles.indexOf(path) !== at)).toEqual([]);
   } finally {
     await site.stop();
     rmSync(models, { recursive: true, force: true });

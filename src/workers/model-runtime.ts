@@ -14,9 +14,12 @@ import type { ModelSources, ModelSpec } from '../core/models';
 import type { ChatMessage } from '../core/prompt';
 import type { DevicePreference, GpuSupport, Placement, RuntimePlan } from '../core/runtime-plan';
 import { modelCacheFor } from './models/active-cache';
+import { DownloadMeter } from './models/download-meter';
 import type { LoadProgress } from './models/download-progress';
 import { isolateRuntimeFailures } from './ort-failure-isolation';
 import { PlacedModel } from './placed-model';
+
+const downloads = new DownloadMeter((input, init) => fetch(input, init));
 
 /**
  * Points transformers.js at Docent's model sources and at the ONNX Runtime wasm this site serves itself (its default
@@ -30,6 +33,7 @@ export function configureRuntime(sources: ModelSources, threads?: number): numbe
   env.localModelPath = new URL(sources.localModelsUrl).pathname;
   env.allowRemoteModels = true;
   env.remoteHost = sources.remoteHost;
+  env.fetch = downloads.fetch;
   // The same Cache Storage cache transformers.js uses by itself ('transformers-cache'), behind checks: damaged files
   // are removed and fetched again, a full quota keeps no half model and is reported (models/checked-cache.ts).
   // Files from the site's folder come with path-only keys (the model path above): they are kept under full URLs.
@@ -48,12 +52,21 @@ export function configureRuntime(sources: ModelSources, threads?: number): numbe
 }
 
 /** The options every load passes: the plan's device and weights, the catalog's file name. */
-const loadOptions = (model: ModelSpec, plan: RuntimePlan, onProgress: (progress: LoadProgress) => void) => ({
+const loadOptions = (model: ModelSpec, plan: RuntimePlan) => ({
   dtype: plan.dtype,
   device: plan.device,
   ...(model.fileName ? { model_file_name: model.fileName } : {}),
-  progress_callback: onProgress as (progress: unknown) => void,
 });
+
+/** Opens a pipeline, reporting its files' download progress (see DownloadMeter for why not progress_callback). */
+async function openPipeline<T>(request: LoadRequest, open: () => Promise<T>): Promise<T> {
+  const unwatch = downloads.watch(request.model.id, request.onProgress);
+  try {
+    return await open();
+  } finally {
+    unwatch();
+  }
+}
 
 let gpuSupport: Promise<GpuSupport | null> | undefined;
 
@@ -86,7 +99,7 @@ export interface EmbeddingModel extends Placement {
 }
 
 async function openEmbedder(request: LoadRequest, plan: RuntimePlan) {
-  const extractor = (await pipeline('feature-extraction', request.model.id, loadOptions(request.model, plan, request.onProgress))) as FeatureExtractionPipeline;
+  const extractor = (await openPipeline(request, () => pipeline('feature-extraction', request.model.id, loadOptions(request.model, plan)))) as FeatureExtractionPipeline;
   return {
     async embed(texts: string[]) {
       const output = await extractor(texts, { pooling: 'mean', normalize: true });
@@ -141,7 +154,7 @@ const nextTask = () =>
 type Session = { run: (...args: unknown[]) => Promise<unknown> };
 
 async function openGenerator(request: LoadRequest, plan: RuntimePlan) {
-  const generator = (await pipeline('text-generation', request.model.id, loadOptions(request.model, plan, request.onProgress))) as TextGenerationPipeline;
+  const generator = (await openPipeline(request, () => pipeline('text-generation', request.model.id, loadOptions(request.model, plan)))) as TextGenerationPipeline;
   // WASM never yields inside session.run, so a stop message would wait for the whole answer. Yielding one task
   // before each decoding step lets `stop` land within a token or two.
   for (const session of Object.values((generator.model as unknown as { sessions: Record<string, Session> }).sessions)) {
