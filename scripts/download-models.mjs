@@ -3,16 +3,16 @@
 // needs no model host at all (air-gapped use). Each file is checked (an ONNX model, JSON that parses, the full
 // length) and written whole or not at all.
 //
-//   npm run models -- Xenova/gte-small Xenova/Qwen1.5-0.5B-Chat
+//   npm run models -- Xenova/gte-small onnx-community/granite-4.0-350m-ONNX-web
 //   node scripts/download-models.mjs [--host URL] [--out DIR] [--dtype q8|fp32|fp16|q4|q4f16] [--force] <model id>...
 //
 // --host: default https://huggingface.co. --out: default public/models (vite copies it into the build; or use
-// dist/models after building). A model in Docent's catalog (src/core/models.ts) gets the weights the catalog says
-// unless --dtype names others; any other id is read from its config.json: a causal LM is a chat model, anything else
+// dist/models after building). A model in Docent's catalog (src/core/models.ts) gets every weights file the catalog
+// says a browser may load (CPU and GPU) unless --dtype names one; any other id is read from its config.json: a causal LM is a chat model, anything else
 // an embedder, int8 (q8) unless --dtype says otherwise. Weights are named as transformers.js 4 loads them
 // (onnx/model_quantized.onnx for q8, onnx/model_q4f16.onnx for q4f16...). HF_TOKEN, when set, is sent to the host.
 import { createWriteStream, existsSync } from 'node:fs';
-import { mkdir, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
@@ -23,13 +23,13 @@ const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 /** Docent's own TypeScript modules, so the files fetched are exactly the ones the app asks for. */
 const load = async (path) => (await runnerImport(join(repo, path), { configFile: false, logLevel: 'silent' })).module;
 
-/** Decoder-only model types whose exports may not name a `*ForCausalLM` architecture; those that do are known by it. */
-const CAUSAL_LM_TYPES = new Set(['gpt2', 'gptj', 'gpt_bigcode', 'gpt_neo', 'gpt_neox', 'codegen', 'llama', 'qwen2', 'qwen3', 'mistral', 'phi', 'phi3', 'gemma', 'gemma2', 'gemma3_text', 'smollm3', 'lfm2', 'granite', 'olmo2', 'stablelm']);
 
 const megabytes = (bytes) => `${(bytes / 1e6).toFixed(1)} MB`;
 
 export async function downloadModels(ids, { host = 'https://huggingface.co', out = join(repo, 'public/models'), dtype, force = false, log = console.log, token = process.env.HF_TOKEN } = {}) {
   const { MODEL_CATALOG, DTYPES } = await load('src/core/models.ts');
+  const { plannedDtypes } = await load('src/core/runtime-plan.ts');
+  const { isCausalLm } = await load('src/core/model-folder.ts');
   if (dtype && !DTYPES.includes(dtype)) throw new Error(`--dtype ${dtype} is not one of ${DTYPES.join(', ')}`);
   const { modelFiles, fileUrls } = await load('src/workers/models/model-files.ts');
   const { checkedBody } = await load('src/workers/models/validate.ts');
@@ -81,20 +81,25 @@ export async function downloadModels(ids, { host = 'https://huggingface.co', out
 
   const specOf = async (id) => {
     const known = MODEL_CATALOG.find((spec) => spec.id === id);
-    if (known) return dtype ? { ...known, dtype } : known;
+    if (known) return dtype ? { ...known, dtype, webgpuDtype: undefined } : known;
     const { url, response } = await fetchFile(id, 'config.json');
     if (!response.ok) throw new Error(`${id}: ${url} answered ${response.status}; is the model id right?`);
     const config = await response.json();
-    const causal = CAUSAL_LM_TYPES.has(config.model_type) || (config.architectures ?? []).some((name) => name.endsWith('ForCausalLM'));
-    return { id, task: causal ? 'generator' : 'embedder', label: id, dtype: dtype ?? 'q8' };
+    return { id, task: isCausalLm(config) ? 'generator' : 'embedder', label: id, dtype: dtype ?? 'q8' };
   };
 
   const written = [];
   for (const id of ids) {
     const spec = await specOf(id);
-    log(`${id} (${spec.task === 'generator' ? 'chat model' : 'search model'}, ${spec.dtype}) -> ${join(out, id)}`);
-    for (const file of modelFiles(spec)) {
-      if (await download(id, file.path, file.required)) written.push(join(out, id, file.path));
+    const dtypes = plannedDtypes(spec);
+    log(`${id} (${spec.task === 'generator' ? 'chat model' : 'search model'}, ${dtypes.join(' and ')}) -> ${join(out, id)}`);
+    // config.json first: it names the weights' external data files, if any.
+    if (await download(id, 'config.json', true)) written.push(join(out, id, 'config.json'));
+    const config = JSON.parse(await readFile(join(out, id, 'config.json'), 'utf8'));
+    const files = dtypes.flatMap((each) => modelFiles({ ...spec, dtype: each }, config));
+    const paths = [...new Set(files.map((file) => file.path))].filter((path) => path !== 'config.json');
+    for (const path of paths) {
+      if (await download(id, path, files.find((file) => file.path === path).required)) written.push(join(out, id, path));
     }
   }
   return written;

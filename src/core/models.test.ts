@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeModelFailure } from './model-errors';
-import { chooseModels, DEFAULT_MODELS, MAX_ANSWER_TOKENS, MODEL_CATALOG, promptBudget, resolveModel, type ModelSpec } from './models';
+import { chooseModels, DEFAULT_MODELS, MAX_ANSWER_TOKENS, MODEL_CATALOG, promptBudget, resolveModel, weightsBytes, type ModelSpec } from './models';
 
 describe('resolveModel', () => {
   it('returns the catalog entry for a known id and task', () => {
@@ -17,23 +17,49 @@ describe('resolveModel', () => {
   });
 
   it('does not use a catalog entry of another task', () => {
-    const spec = resolveModel('embedder', DEFAULT_MODELS.generator);
-    expect(spec).toMatchObject({ task: 'embedder', label: DEFAULT_MODELS.generator, dtype: 'q8' });
+    const spec = resolveModel('embedder', DEFAULT_MODELS.generator.cpu);
+    expect(spec).toMatchObject({ task: 'embedder', label: DEFAULT_MODELS.generator.cpu, dtype: 'q8' });
     expect(spec.contextTokens).toBeUndefined();
   });
 });
 
 describe('chooseModels', () => {
-  it('uses the defaults when nothing is chosen', () => {
+  it('uses the defaults when nothing is chosen, the chat model following the device', () => {
     const choice = chooseModels({});
     expect(choice.embedder).toMatchObject({ id: 'Xenova/gte-small', task: 'embedder' });
-    expect(choice.generator).toMatchObject({ id: 'Xenova/Qwen1.5-0.5B-Chat', task: 'generator' });
+    expect(choice.generator).toMatchObject({ id: 'onnx-community/granite-4.0-350m-ONNX-web', task: 'generator', dtype: 'q4' });
+    expect(chooseModels({}, true).generator).toMatchObject({ id: 'onnx-community/granite-4.0-1b-ONNX-web', webgpuDtype: 'q4f16' });
+    // A chosen chat model stays chosen on any device.
+    expect(chooseModels({ generator: 'Xenova/Qwen1.5-0.5B-Chat' }, true).generator?.id).toBe('Xenova/Qwen1.5-0.5B-Chat');
   });
 
   it('uses the chosen ids, falling back per task', () => {
     const choice = chooseModels({ generator: 'docent-test/tiny-chat' });
     expect(choice.generator?.label).toBe('Test chat model (generated)');
     expect(choice.embedder.id).toBe(DEFAULT_MODELS.embedder);
+  });
+});
+
+describe('MODEL_CATALOG', () => {
+  it('says why each real model is there, and has GPU weights for every default', () => {
+    for (const spec of MODEL_CATALOG.filter((model) => !model.id.startsWith('docent-test/'))) expect(spec.why, spec.id).toBeTruthy();
+    for (const id of [DEFAULT_MODELS.embedder, DEFAULT_MODELS.generator.cpu, DEFAULT_MODELS.generator.gpu]) {
+      expect(MODEL_CATALOG.find((model) => model.id === id)?.webgpuDtype, id).toBeDefined();
+    }
+  });
+
+  it('gives each model an id once per task', () => {
+    const keys = MODEL_CATALOG.map((model) => `${model.task}:${model.id}`);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+});
+
+describe('weightsBytes', () => {
+  it('knows the download per dtype where the catalog does', () => {
+    const gte = resolveModel('embedder', 'Xenova/gte-small');
+    expect(weightsBytes(gte)).toBe(34_014_427);
+    expect(weightsBytes(gte, 'fp32')).toBe(133_093_491);
+    expect(weightsBytes(gte, 'q4')).toBeUndefined();
   });
 });
 

@@ -199,6 +199,18 @@ export interface ModelCacheApi {
   makeAvailableOffline(models: ModelSpec[], sources: ModelSources, onProgress: (progress: OfflineDownloadProgress) => void): Promise<CachedModel[]>;
   /** Deletes a model's cached files; it downloads again when next needed. */
   remove(model: ModelSpec, sources: ModelSources): Promise<void>;
+  /**
+   * Keeps a person's own model (a folder checked by core/model-folder.ts) in the model cache, under the site's models
+   * folder, so it loads like any self-hosted model, offline too. All files or none; a file that is not what its name
+   * says fails the call with a sentence naming it.
+   */
+  keepOwnModel(model: ModelSpec, files: OwnModelFile[], sources: ModelSources, onProgress: (progress: OfflineDownloadProgress) => void): Promise<CachedModel>;
+}
+
+/** A file of a person's own model folder, its path relative to the folder. */
+export interface OwnModelFile {
+  path: string;
+  file: Blob;
 }
 
 /** Broadcast (BroadcastChannel MODEL_CACHE_CHANNEL) by any worker that keeps model files, for the UI to show. */

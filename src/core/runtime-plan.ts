@@ -11,6 +11,8 @@ export type DevicePreference = 'auto' | 'cpu';
 export interface GpuSupport {
   /** f16 arithmetic in shaders: fp16 and q4f16 weights need it. */
   shaderF16: boolean;
+  /** A software adapter (SwiftShader, say): right for correctness, slower than WASM for large models. */
+  software: boolean;
 }
 
 /** Where a loaded model runs; `fallback` says why the CPU runs a model the GPU was tried for. */
@@ -31,6 +33,21 @@ export function planRuntime(model: Pick<ModelSpec, 'dtype' | 'webgpuDtype'>, gpu
   if (preference === 'cpu' || !gpu || !model.webgpuDtype) return { device: 'wasm', dtype: model.dtype };
   return { device: 'webgpu', dtype: gpu.shaderF16 ? model.webgpuDtype : (WITHOUT_F16[model.webgpuDtype] ?? model.webgpuDtype) };
 }
+
+/** Every dtype some browser loads for the model: its CPU weights, its GPU weights, and those without shader-f16. */
+export function plannedDtypes(model: Pick<ModelSpec, 'dtype' | 'webgpuDtype'>): Dtype[] {
+  const gpu = model.webgpuDtype ? [model.webgpuDtype, WITHOUT_F16[model.webgpuDtype] ?? model.webgpuDtype] : [];
+  return [...new Set([model.dtype, ...gpu])];
+}
+
+/** A hardware GPU will run the models: the stronger default chat model is worth its download. */
+export const hasHardwareGpu = (gpu: GpuSupport | null, preference: DevicePreference) => preference === 'auto' && gpu !== null && !gpu.software;
+
+/** The model with the weights the plan loads as its dtype: what a download and the offline copy hold. */
+export const withPlannedWeights = <T extends Pick<ModelSpec, 'dtype' | 'webgpuDtype'>>(model: T, gpu: GpuSupport | null, preference: DevicePreference): T => ({
+  ...model,
+  dtype: planRuntime(model, gpu, preference).dtype,
+});
 
 /** The plan after the GPU failed for a model: its CPU weights on WASM. */
 export const cpuPlan = (model: Pick<ModelSpec, 'dtype'>): RuntimePlan => ({ device: 'wasm', dtype: model.dtype });

@@ -5,14 +5,16 @@ import { App } from './App';
 import { BackupStore } from './backup/backup-store';
 import { ConversationStore } from './conversation-store';
 import { LibraryStore } from './library-store';
+import { detectDevice, runsOnHardwareGpu } from './device';
 import { readModelChoice } from './model-settings';
 import { SourceStore } from './sources/source-store';
 import { appShell } from './settings/app-shell';
 import './styles.css';
 
-function startApp() {
+async function startApp() {
   const workers = startWorkers();
-  const models = readModelChoice();
+  await detectDevice();
+  const models = readModelChoice(runsOnHardwareGpu());
   const library = new LibraryStore(workers, models);
   const chats = new ConversationStore(workers, models.generator);
   const sources = new SourceStore(workers);
@@ -30,4 +32,4 @@ function startApp() {
 // The service worker keeps the app offline. On a host that sends no isolation headers, the first visit waits for it
 // and reloads once under it, so ONNX Runtime gets threads; elsewhere the app starts at once.
 const preparing = () => (document.getElementById('root')!.textContent = 'Preparing Docent to work offline…');
-if (await appShell.start(preparing)) startApp();
+if (await appShell.start(preparing)) await startApp();

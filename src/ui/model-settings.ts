@@ -1,14 +1,29 @@
-import { chooseModels, HUGGING_FACE_HUB, type ModelChoice, type ModelSources, type ModelTask } from '../core/models';
+import { chooseModels, HUGGING_FACE_HUB, type ModelChoice, type ModelSources, type ModelSpec, type ModelTask } from '../core/models';
 import type { DevicePreference } from '../core/runtime-plan';
 
 const STORAGE_KEY = 'docent.models';
 const DEVICE_KEY = 'docent.device';
+const OWN_MODELS_KEY = 'docent.own-models';
+
+/** The models a person brought from their computer (Settings), kept in the model cache; what they are, here. */
+export function readOwnModels(): ModelSpec[] {
+  try {
+    const saved: unknown = JSON.parse(localStorage.getItem(OWN_MODELS_KEY) ?? '[]');
+    return Array.isArray(saved) ? (saved as ModelSpec[]) : [];
+  } catch {
+    return [];
+  }
+}
+
+export function saveOwnModel(model: ModelSpec): void {
+  localStorage.setItem(OWN_MODELS_KEY, JSON.stringify([...readOwnModels().filter((other) => other.id !== model.id || other.task !== model.task), model]));
+}
 
 /**
  * The models to use: `?embedder=<id>&generator=<id>` in the address chooses and remembers them; otherwise the last
- * choice; otherwise the defaults.
+ * choice; otherwise the defaults, the chat model's following `hardwareGpu` (not remembered, so it keeps following).
  */
-export function readModelChoice(): ModelChoice {
+export function readModelChoice(hardwareGpu: boolean): ModelChoice {
   const params = new URLSearchParams(location.search);
   const saved = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? '{}') as Partial<Record<ModelTask, string>>;
   const ids = { ...saved };
@@ -17,7 +32,7 @@ export function readModelChoice(): ModelChoice {
     if (fromAddress) ids[task] = fromAddress;
   }
   localStorage.setItem(STORAGE_KEY, JSON.stringify(ids));
-  return chooseModels(ids);
+  return chooseModels(ids, hardwareGpu, readOwnModels());
 }
 
 /** Remembers a model chosen in the settings, and puts it in the address too (which would otherwise win on reload). */

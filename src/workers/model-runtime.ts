@@ -12,7 +12,8 @@ import ortWasm from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.wasm?url';
 import ortWasmFactory from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.mjs?url';
 import type { ModelSources, ModelSpec } from '../core/models';
 import type { ChatMessage } from '../core/prompt';
-import type { DevicePreference, GpuSupport, Placement, RuntimePlan } from '../core/runtime-plan';
+import type { DevicePreference, Placement, RuntimePlan } from '../core/runtime-plan';
+import { detectGpu } from '../platform/webgpu';
 import { modelCacheFor } from './models/active-cache';
 import { DownloadMeter } from './models/download-meter';
 import type { LoadProgress } from './models/download-progress';
@@ -66,16 +67,6 @@ async function openPipeline<T>(request: LoadRequest, open: () => Promise<T>): Pr
   } finally {
     unwatch();
   }
-}
-
-let gpuSupport: Promise<GpuSupport | null> | undefined;
-
-/** The WebGPU adapter this worker gets (asked once), and whether it has shader-f16; null without one. */
-function detectGpu(): Promise<GpuSupport | null> {
-  type Adapter = { features: { has(name: string): boolean } };
-  const gpu = (navigator as Navigator & { gpu?: { requestAdapter(): Promise<Adapter | null> } }).gpu;
-  gpuSupport ??= gpu ? gpu.requestAdapter().then((adapter) => adapter && { shaderF16: adapter.features.has('shader-f16') }, () => null) : Promise.resolve(null);
-  return gpuSupport;
 }
 
 /** What a load tells as it goes (ModelLoader turns it into the model's status). */

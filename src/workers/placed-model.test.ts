@@ -4,7 +4,7 @@ import type { Placement, RuntimePlan } from '../core/runtime-plan';
 import { PlacedModel } from './placed-model';
 
 const model: ModelSpec = { id: 'hub/chat', task: 'generator', label: 'Chat', dtype: 'q4', webgpuDtype: 'q4f16' };
-const GPU = { shaderF16: true };
+const GPU = { shaderF16: true, software: false };
 
 /** A model whose `run` on the GPU fails at its first run, at a later one, or never; every step recorded. */
 function setUp({ failsOnGpu = 'never' }: { failsOnGpu?: 'never' | 'warm-up' | 'later' } = {}) {

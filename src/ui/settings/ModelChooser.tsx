@@ -1,5 +1,7 @@
 import { useId, useState } from 'react';
-import { MODEL_CATALOG, NO_GENERATOR, resolveModel, type ModelSpec, type ModelTask } from '../../core/models';
+import { MODEL_CATALOG, NO_GENERATOR, resolveModel, weightsBytes, type ModelSpec, type ModelTask } from '../../core/models';
+import { withWeightsHere } from '../device';
+import { readOwnModels } from '../model-settings';
 import { formatBytes } from '../format';
 
 const OTHER = 'other';
@@ -7,8 +9,9 @@ const ROLE: Record<ModelTask, string> = { embedder: 'Search model', generator: '
 
 /** What a person weighs when choosing: the download, and for chat models how much they read at once. */
 function describe(model: ModelSpec): string {
+  const bytes = weightsBytes(withWeightsHere(model));
   const facts = [
-    model.weightsBytes && `${formatBytes(model.weightsBytes)} download`,
+    bytes && `${formatBytes(bytes)} download`,
     model.contextTokens && `reads ${model.contextTokens.toLocaleString('en')} tokens at once`,
   ].filter(Boolean);
   return facts.length ? `${model.label} (${facts.join(', ')})` : model.label;
@@ -25,19 +28,21 @@ function ModelSelect({ task, current, onChoose }: Props) {
   const id = useId();
   // Generated test models are offered only while one is in use: they exist for tests and for trying Docent out.
   const isTest = (model: ModelSpec | null) => model?.id.startsWith('docent-test/') ?? false;
-  const offered = MODEL_CATALOG.filter((model) => model.task === task && (!isTest(model) || isTest(current)));
+  const own = readOwnModels();
+  const offered = [...MODEL_CATALOG, ...own].filter((model) => model.task === task && (!isTest(model) || isTest(current)));
   const currentValue = current === null ? NO_GENERATOR : offered.some((model) => model.id === current.id) ? current.id : OTHER;
   const [value, setValue] = useState(currentValue);
   const [customId, setCustomId] = useState(currentValue === OTHER ? (current?.id ?? '') : '');
   const choose = (next: string) => {
     setValue(next);
     if (next === OTHER) return;
-    onChoose(next === NO_GENERATOR ? null : resolveModel(task, next));
+    onChoose(next === NO_GENERATOR ? null : resolveModel(task, next, own));
   };
+  const why = offered.find((model) => model.id === value)?.why;
   return (
     <div className="model-chooser__row">
       <label htmlFor={id}>{ROLE[task]}</label>
-      <select id={id} value={value} onChange={(event) => choose(event.target.value)}>
+      <select id={id} value={value} aria-describedby={why ? `${id}-why` : undefined} onChange={(event) => choose(event.target.value)}>
         {offered.map((model) => (
           <option key={model.id} value={model.id}>
             {describe(model)}
@@ -46,6 +51,11 @@ function ModelSelect({ task, current, onChoose }: Props) {
         {task === 'generator' && <option value={NO_GENERATOR}>None: answers quote your documents, nothing to download</option>}
         <option value={OTHER}>Another transformers.js model…</option>
       </select>
+      {why && (
+        <p id={`${id}-why`} className="hint">
+          {why}
+        </p>
+      )}
       {value === OTHER && (
         <form
           className="model-chooser__custom"
@@ -75,9 +85,9 @@ export function ModelChooser({ embedder, generator, onEmbedder, onGenerator }: {
 }) {
   return (
     <div className="model-chooser">
-      <ModelSelect task="embedder" current={embedder} onChoose={(model) => model && model.id !== embedder.id && onEmbedder(model)} />
+      <ModelSelect key={embedder.id} task="embedder" current={embedder} onChoose={(model) => model && model.id !== embedder.id && onEmbedder(model)} />
       <p className="hint">A new search model embeds your library again in the background; answers use the current one until it is done.</p>
-      <ModelSelect task="generator" current={generator} onChoose={(model) => model?.id !== generator?.id && onGenerator(model)} />
+      <ModelSelect key={generator?.id ?? NO_GENERATOR} task="generator" current={generator} onChoose={(model) => model?.id !== generator?.id && onGenerator(model)} />
     </div>
   );
 }

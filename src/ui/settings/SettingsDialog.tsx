@@ -1,11 +1,13 @@
 import { useEffect, useId, useRef } from 'react';
-import type { ModelChoice, ModelSpec, ModelTask } from '../../core/models';
+import { isOwnModel } from '../../core/model-folder';
+import { weightsBytes, type ModelChoice, type ModelSpec, type ModelTask } from '../../core/models';
 import type { CachedModel } from '../../core/protocol';
 import { formatBytes, formatProgress } from '../format';
 import { BackupSection } from '../backup/BackupSection';
 import type { BackupStore } from '../backup/backup-store';
 import { DeviceChoice } from './DeviceChoice';
 import { ModelChooser } from './ModelChooser';
+import { OwnModelPicker } from './OwnModelPicker';
 import { useStore } from '../store';
 import { appShell } from './app-shell';
 import type { SettingsStore, StorageState } from './settings-store';
@@ -52,6 +54,7 @@ export function SettingsDialog({ store, models, backup, onEmbedder, onGenerator,
       <section aria-labelledby={`${titleId}-models`}>
         <h3 id={`${titleId}-models`}>Models</h3>
         <ModelChooser embedder={models.embedder} generator={models.generator} onEmbedder={onEmbedder} onGenerator={onGenerator} />
+        <OwnModelPicker store={store} onUse={(model) => (model.task === 'embedder' ? onEmbedder(model) : onGenerator(model))} />
         <DeviceChoice />
         <ul className="settings__models" aria-label="Models kept in this browser">
           {chosen.map((model) => (
@@ -110,12 +113,15 @@ export function SettingsDialog({ store, models, backup, onEmbedder, onGenerator,
 function ModelRow({ model, cached, busy, onDelete }: { model: ModelSpec; cached?: CachedModel; busy: boolean; onDelete: () => void }) {
   const name = model.label === model.id ? model.id : `${model.label} (${model.id})`;
   let state = 'checking…';
+  const download = cached && weightsBytes(cached.model);
   if (cached) {
     state = cached.offline
       ? `available offline, ${formatBytes(cached.bytes)} on disk`
       : cached.bytes > 0
         ? `partly downloaded (${formatBytes(cached.bytes)} on disk): needs the network`
-        : `not downloaded: loads from the network when first needed${model.weightsBytes ? ` (about ${formatBytes(model.weightsBytes)})` : ''}`;
+        : isOwnModel(model.id)
+          ? 'not kept in this browser any more: choose its folder again under "Use a model from this computer"'
+          : `not downloaded: loads from the network when first needed${download ? ` (about ${formatBytes(download)})` : ''}`;
   }
   return (
     <li aria-label={`${ROLE[model.task]}: ${name}`}>

@@ -1,7 +1,8 @@
 import { proxy } from 'comlink';
 import type { ModelChoice, ModelSpec } from '../../core/models';
-import { MODEL_CACHE_CHANNEL, type CachedModel, type ModelCacheNotice, type OfflineDownloadProgress } from '../../core/protocol';
+import { MODEL_CACHE_CHANNEL, type CachedModel, type ModelCacheNotice, type OfflineDownloadProgress, type OwnModelFile } from '../../core/protocol';
 import { modelCacheWorker } from '../../rpc/model-cache';
+import { withWeightsHere } from '../device';
 import { modelSources } from '../model-settings';
 import { Store } from '../store';
 
@@ -26,6 +27,9 @@ interface SettingsState {
   notices: ModelCacheNotice[];
 }
 
+/** The chosen models, each with the weights this browser loads: the files the cache is checked for. */
+const cachedModels = (models: ModelChoice): ModelSpec[] => [models.embedder, ...(models.generator ? [models.generator] : [])].map(withWeightsHere);
+
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** The Settings' state: the chosen models in the cache, the storage this site uses, and what happened to them. */
@@ -34,13 +38,13 @@ export class SettingsStore extends Store<SettingsState> {
 
   /** The models whose cache the settings show; they change when the person chooses others. */
   choose(models: ModelChoice): void {
-    this.#models = [models.embedder, ...(models.generator ? [models.generator] : [])];
+    this.#models = cachedModels(models);
     void this.refresh();
   }
 
   constructor(models: ModelChoice) {
     super({ downloading: false, progress: [], notices: [] });
-    this.#models = [models.embedder, ...(models.generator ? [models.generator] : [])];
+    this.#models = cachedModels(models);
   }
 
   /** Listens for the workers' notices; returns the function that stops listening. */
@@ -66,22 +70,39 @@ export class SettingsStore extends Store<SettingsState> {
     }
   };
 
+  /** One file's progress replaces its last, in the order files started. */
+  readonly #onProgress = (event: OfflineDownloadProgress) =>
+    this.update(({ progress }) => {
+      const at = progress.findIndex((other) => other.modelId === event.modelId && other.file === event.file);
+      return { progress: at < 0 ? [...progress, event] : progress.map((other, i) => (i === at ? event : other)) };
+    });
+
   readonly makeAvailableOffline = async () => {
     if (this.state.downloading) return;
     this.update({ downloading: true, progress: [], error: undefined });
-    const onProgress = (event: OfflineDownloadProgress) =>
-      this.update(({ progress }) => {
-        const at = progress.findIndex((other) => other.modelId === event.modelId && other.file === event.file);
-        return { progress: at < 0 ? [...progress, event] : progress.map((other, i) => (i === at ? event : other)) };
-      });
     try {
-      const models = await modelCacheWorker().makeAvailableOffline(this.#models, modelSources(), proxy(onProgress));
+      const models = await modelCacheWorker().makeAvailableOffline(this.#models, modelSources(), proxy(this.#onProgress));
       this.update({ models });
     } catch (error) {
       this.update({ error: messageOf(error) });
     } finally {
       this.update({ downloading: false });
       await this.refresh();
+    }
+  };
+
+  /** Keeps a checked own-model folder in the model cache, with progress; true once it is whole. */
+  readonly keepOwnModel = async (model: ModelSpec, files: OwnModelFile[]): Promise<boolean> => {
+    if (this.state.downloading) return false;
+    this.update({ downloading: true, progress: [], error: undefined });
+    try {
+      await modelCacheWorker().keepOwnModel(model, files, modelSources(), proxy(this.#onProgress));
+      return true;
+    } catch (error) {
+      this.update({ error: `${model.label} could not be kept: ${messageOf(error)}` });
+      return false;
+    } finally {
+      this.update({ downloading: false });
     }
   };
 

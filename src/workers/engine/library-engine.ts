@@ -3,7 +3,8 @@ import type { Conversation } from '../../core/conversation';
 import { asDocId, docIdOf, type ChunkId, type DocId } from '../../core/ids';
 import { embeddingText, type DocumentSummary, type SearchHit } from '../../core/library';
 import type { ModelSources, ModelSpec } from '../../core/models';
-import type { DevicePreference } from '../../core/runtime-plan';
+import { withPlannedWeights, type DevicePreference } from '../../core/runtime-plan';
+import { detectGpu } from '../../platform/webgpu';
 import type { BackupProgress, DuplicateFile, EngineApi, EngineConfig, EngineEvent, ExportSummary, ImportSummary, SourceView } from '../../core/protocol';
 import { modelCacheFor } from '../models/active-cache';
 import { configureRuntime } from '../model-runtime';
@@ -64,8 +65,9 @@ async function contentId(bytes: Uint8Array<ArrayBuffer>): Promise<DocId> {
   return asDocId(Array.from(digest.subarray(0, 16), (b) => b.toString(16).padStart(2, '0')).join(''));
 }
 
-async function warmUp(embedder: Embedder, sources: ModelSources): Promise<void> {
-  if (await modelCacheFor(sources).holds(embedder.model)) await embedder.prepare();
+/** Loads the search model at once when its weights for this device are cached: no download without a need. */
+async function warmUp(embedder: Embedder, sources: ModelSources, device: DevicePreference): Promise<void> {
+  if (await modelCacheFor(sources).holds(withPlannedWeights(embedder.model, await detectGpu(), device))) await embedder.prepare();
 }
 
 /** The library: reads files, embeds and stores their passages, and answers searches. Owns storage and the index. */
@@ -107,7 +109,7 @@ export class LibraryEngine implements EngineApi {
     const embedder = new Embedder(config.embedder, emit, config.device);
     // A library searched by meaning whose search model is in the browser already: the model loads while the indexes
     // open, so the first question after a reload does not wait for it. Opening never downloads a model.
-    if (embeddings.some((stored) => stored.modelId === embedder.model.id)) void warmUp(embedder, config.sources);
+    if (embeddings.some((stored) => stored.modelId === embedder.model.id)) void warmUp(embedder, config.sources, config.device);
     const index = await HybridIndex.open(db, config.embedder.id, documents.map((document) => document.id), embeddings);
     // Documents embedded by another model (the search model changed) are found by keywords until re-embedded.
     for (const stored of documents) this.#documents.set(stored.id, { ...stored, state: { kind: 'ready' } });

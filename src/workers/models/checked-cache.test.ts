@@ -10,7 +10,14 @@ import { tinyChatModel, tinyEmbedder } from './test-models.test-support';
 const sources = { localModelsUrl: 'http://app.test/models/', remoteHost: 'https://hub.test/' };
 const embedder: ModelSpec = { id: 'hub/tiny-embedder', task: 'embedder', label: 'Tiny', dtype: 'fp32' };
 const generator: ModelSpec = { id: 'hub/tiny-chat', task: 'generator', label: 'Chat', dtype: 'fp32' };
-const FILES: Record<string, Record<string, Uint8Array>> = { [embedder.id]: tinyEmbedder(), [generator.id]: tinyChatModel() };
+/** A model whose weights keep their tensors in an external data file, as config.json says (models over 2 GB). */
+const splitModel: ModelSpec = { id: 'hub/split-weights', task: 'embedder', label: 'Split', dtype: 'fp32' };
+const splitFiles = () => {
+  const files = tinyEmbedder();
+  const config = { ...JSON.parse(new TextDecoder().decode(files['config.json'])), 'transformers.js_config': { use_external_data_format: true } };
+  return { ...files, 'config.json': new TextEncoder().encode(JSON.stringify(config)), 'onnx/model.onnx_data': Uint8Array.of(0x3c, 1, 2, 3) };
+};
+const FILES: Record<string, Record<string, Uint8Array>> = { [embedder.id]: tinyEmbedder(), [generator.id]: tinyChatModel(), [splitModel.id]: splitFiles() };
 const HTML = '<!doctype html><title>Docent</title><div id="root"></div>';
 
 /** A hub stand-in: the generated models at their hub URLs; the site's models folder is empty (404). */
@@ -112,6 +119,32 @@ describe('OfflineModels', () => {
     requests.length = 0;
     await offline.makeAvailableOffline([embedder, generator], () => {});
     expect(requests).toEqual([]);
+  });
+
+  it('fetches the external data files config.json names, and holds the model only with them', async () => {
+    const { cache, memory } = setUp();
+    const [model] = await new OfflineModels(cache, hub()).makeAvailableOffline([splitModel], () => {});
+    expect(model.files.map((file) => file.path)).toContain('onnx/model.onnx_data');
+    expect(model.offline).toBe(true);
+    await memory.asCache().delete(keyOf(splitModel, 'onnx/model.onnx_data'));
+    expect(await cache.holds(splitModel)).toBe(false);
+  });
+
+  it("keeps a person's own model folder whole under the site's folder, with generation settings written when it has none", async () => {
+    const { cache, memory } = setUp();
+    const own: ModelSpec = { id: 'local/my-chat', task: 'generator', label: 'Mine', dtype: 'fp32' };
+    const folder = Object.entries(tinyChatModel())
+      .filter(([path]) => path !== 'generation_config.json')
+      .map(([path, bytes]) => ({ path, file: new Blob([bytes.slice()]) }));
+    const kept = await new OfflineModels(cache, hub()).keepOwnModel(own, folder, () => {});
+    expect(kept).toMatchObject({ offline: true });
+    expect(kept.files.every((file) => file.from === 'site')).toBe(true);
+    const settings = await (await memory.asCache().match(fileUrls(sources, own.id, 'generation_config.json').local))!.json();
+    expect(Object.keys(settings)).toContain('eos_token_id');
+
+    const damaged = folder.map((file) => (file.path === 'onnx/model.onnx' ? { ...file, file: new Blob([HTML]) } : file));
+    await expect(new OfflineModels(cache, hub()).keepOwnModel(own, damaged, () => {})).rejects.toThrow(/onnx\/model\.onnx is damaged: it is a web page/);
+    expect(await cache.entries(own.id)).toEqual([]);
   });
 
   it('reports an unknown total as 0 when the host sends no Content-Length', async () => {

@@ -117,8 +117,17 @@ export class CheckedModelCache {
 
   /** Whether every file the model needs is cached: it loads with no network. */
   async holds(model: Pick<ModelSpec, 'id' | 'task' | 'dtype' | 'fileName'>): Promise<boolean> {
-    const cached = new Set((await this.entries(model.id)).map((entry) => entry.path));
-    return modelFiles(model).every((file) => !file.required || cached.has(file.path));
+    const entries = await this.entries(model.id);
+    const cached = new Set(entries.map((entry) => entry.path));
+    const files = modelFiles(model, await this.cachedConfig(entries));
+    return files.every((file) => !file.required || cached.has(file.path));
+  }
+
+  /** A model's cached config.json (it names the weights' external data files), or undefined. */
+  async cachedConfig(entries: { key: string; path: string }[]): Promise<unknown> {
+    const key = entries.find((entry) => entry.path === 'config.json')?.key;
+    const response = key && (await (await this.open())?.match(key));
+    return response ? response.json().catch(() => undefined) : undefined;
   }
 
   /** Removes every cached file of a model; returns how many there were. */

@@ -1,5 +1,5 @@
 import type { ModelSources, ModelSpec } from '../../core/models';
-import type { CachedModel, ModelCacheApi, OfflineDownloadProgress } from '../../core/protocol';
+import type { CachedModel, ModelCacheApi, OfflineDownloadProgress, OwnModelFile } from '../../core/protocol';
 import { modelCacheFor } from './active-cache';
 import { OfflineModels } from './offline-models';
 
@@ -18,5 +18,9 @@ export class ModelCacheService implements ModelCacheApi {
 
   remove(model: ModelSpec, sources: ModelSources): Promise<void> {
     return this.#offline(sources).remove(model);
+  }
+
+  keepOwnModel(model: ModelSpec, files: OwnModelFile[], sources: ModelSources, onProgress: (progress: OfflineDownloadProgress) => void): Promise<CachedModel> {
+    return this.#offline(sources).keepOwnModel(model, files, onProgress);
   }
 }

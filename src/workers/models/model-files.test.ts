@@ -17,6 +17,18 @@ describe('modelFiles', () => {
     expect(modelFiles({ task: 'generator', dtype: 'q8', fileName: 'decoder_model_merged' })).toContainEqual({ path: 'onnx/decoder_model_merged_quantized.onnx', required: true });
     expect(modelFiles({ task: 'generator', dtype: 'fp32' })).toContainEqual({ path: 'generation_config.json', required: false });
   });
+
+  it("adds the weights' external data files that config.json names, as transformers.js reads them", () => {
+    const weightsOf = (dtype: 'q4' | 'q4f16', config: unknown) => modelFiles({ task: 'generator', dtype }, config).map((file) => file.path).filter((path) => path.startsWith('onnx/'));
+    const format = (value: unknown) => ({ 'transformers.js_config': { use_external_data_format: value } });
+    expect(weightsOf('q4f16', format(true))).toEqual(['onnx/model_q4f16.onnx', 'onnx/model_q4f16.onnx_data']);
+    expect(weightsOf('q4f16', format(3))).toEqual(['onnx/model_q4f16.onnx', 'onnx/model_q4f16.onnx_data', 'onnx/model_q4f16.onnx_data_1', 'onnx/model_q4f16.onnx_data_2']);
+    expect(weightsOf('q4f16', format({ 'model_q4f16.onnx': 2 }))).toHaveLength(3);
+    expect(weightsOf('q4', format({ 'model_q4f16.onnx': 2 }))).toEqual(['onnx/model_q4.onnx']);
+    expect(weightsOf('q4', format({ model: 1 }))).toEqual(['onnx/model_q4.onnx', 'onnx/model_q4.onnx_data']);
+    expect(weightsOf('q4', {})).toEqual(['onnx/model_q4.onnx']);
+    expect(weightsOf('q4', undefined)).toEqual(['onnx/model_q4.onnx']);
+  });
 });
 
 describe('fileUrls and parseFileUrl', () => {

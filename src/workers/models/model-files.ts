@@ -1,4 +1,4 @@
-import { weightsFile, type ModelSources, type ModelSpec } from '../../core/models';
+import { externalDataFiles, weightsFile, type ModelSources, type ModelSpec } from '../../core/models';
 
 /** One file transformers.js fetches for a model; an optional one may be missing from the host (its 404 is fine). */
 export interface ModelFile {
@@ -8,14 +8,17 @@ export interface ModelFile {
 
 /**
  * The files transformers.js 4 fetches to run a model in Docent's pipelines: its configuration, tokenizer and weights
- * (the catalog's dtype), and a generator's generation settings.
+ * (the spec's dtype) with their external data files, which its `config` (config.json, once fetched) names, and a
+ * generator's generation settings.
  */
-export function modelFiles(model: Pick<ModelSpec, 'task' | 'dtype' | 'fileName'>): ModelFile[] {
+export function modelFiles(model: Pick<ModelSpec, 'task' | 'dtype' | 'fileName'>, config?: unknown): ModelFile[] {
+  const weights = weightsFile(model);
   const files: ModelFile[] = [
     { path: 'config.json', required: true },
     { path: 'tokenizer.json', required: true },
     { path: 'tokenizer_config.json', required: true },
-    { path: weightsFile(model), required: true },
+    { path: weights, required: true },
+    ...externalDataFiles(weights, config).map((path) => ({ path, required: true })),
   ];
   if (model.task === 'generator') files.push({ path: 'generation_config.json', required: false });
   return files;

@@ -1,5 +1,5 @@
 import type { ModelSpec } from '../../core/models';
-import type { CachedModel, CachedModelFile, OfflineDownloadProgress } from '../../core/protocol';
+import type { CachedModel, CachedModelFile, OfflineDownloadProgress, OwnModelFile } from '../../core/protocol';
 import type { CheckedModelCache } from './checked-cache';
 import { fileUrls, modelFiles } from './model-files';
 import { expectedLength, isWebPage } from './validate';
@@ -41,13 +41,44 @@ export class OfflineModels {
   async makeAvailableOffline(models: ModelSpec[], onProgress: (progress: OfflineDownloadProgress) => void): Promise<CachedModel[]> {
     this.cache.forgetQuotaErrors();
     for (const model of models) {
-      const cached = new Set((await this.cache.entries(model.id)).map((entry) => entry.path));
-      for (const file of modelFiles(model)) {
+      let entries = await this.cache.entries(model.id);
+      // config.json first: it names the weights' external data files, if any.
+      if (!entries.some((entry) => entry.path === 'config.json')) {
+        await this.#fetchFile(model, 'config.json', true, onProgress);
+        entries = await this.cache.entries(model.id);
+      }
+      const cached = new Set(entries.map((entry) => entry.path));
+      for (const file of modelFiles(model, await this.cache.cachedConfig(entries))) {
         if (cached.has(file.path)) continue;
         await this.#fetchFile(model, file.path, file.required, onProgress);
       }
     }
     return Promise.all(models.map((model) => this.inspect(model)));
+  }
+
+  /** See ModelCacheApi.keepOwnModel. */
+  async keepOwnModel(model: ModelSpec, files: OwnModelFile[], onProgress: (progress: OfflineDownloadProgress) => void): Promise<CachedModel> {
+    this.cache.forgetQuotaErrors();
+    await this.cache.removeModel(model.id);
+    const kept = [...files];
+    // Without it transformers.js would ask the hub for one (a request for a model the hub does not have).
+    if (model.task === 'generator' && !files.some((file) => file.path === 'generation_config.json')) {
+      const config = JSON.parse(await files.find((file) => file.path === 'config.json')!.file.text()) as Record<string, unknown>;
+      const { bos_token_id, eos_token_id, pad_token_id } = config;
+      kept.push({ path: 'generation_config.json', file: new Blob([JSON.stringify({ bos_token_id, eos_token_id, pad_token_id })]) });
+    }
+    try {
+      for (const { path, file } of kept) {
+        const report = (loadedBytes: number, done: boolean) => onProgress({ modelId: model.id, file: path, loadedBytes, totalBytes: file.size, done });
+        const response = new Response(file, { headers: { 'content-length': String(file.size) } });
+        await this.cache.put(fileUrls(this.cache.sources, model.id, path).local, response, (bytes) => report(bytes, false));
+        report(file.size, true);
+      }
+    } catch (error) {
+      await this.cache.removeModel(model.id);
+      throw error;
+    }
+    return this.inspect(model);
   }
 
   async #fetchFile(model: ModelSpec, path: string, required: boolean, onProgress: (progress: OfflineDownloadProgress) => void) {

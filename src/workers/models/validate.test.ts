@@ -57,6 +57,11 @@ describe('checkHead', () => {
     expect(checkHead('tokenizer.json', 'application/json', bytes(' {"version"'))).toBeNull();
     expect(checkHead('tokenizer.json', null, bytes('version 1'))).toMatch(/not JSON/);
   });
+
+  it("takes raw external weights as they come (any first byte, '<' too), unless the host calls them a page", () => {
+    expect(checkHead('onnx/model_q4f16.onnx_data', 'application/octet-stream', Uint8Array.of(0x3c, 0x00, 0x12))).toBeNull();
+    expect(checkHead('onnx/model_q4f16.onnx_data', 'text/html', Uint8Array.of(0x3c))).toMatch(/web page/);
+  });
 });
 
 describe('expectedLength', () => {

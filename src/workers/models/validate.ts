@@ -42,8 +42,10 @@ export const isWebPage = (headers: Headers) => /text\/html/i.test(headers.get('c
 
 /** Why the start of a file (and its content type) show it is not the named file, or null when it may be. */
 export function checkHead(path: string, contentType: string | null, head: Uint8Array): string | null {
-  if (/text\/html/i.test(contentType ?? '') || firstVisible(head) === 0x3c /* < */) return 'it is a web page, not a model file';
   const kind = kindOf(path);
+  // Raw weights (external data) may start with any byte; only a named page type tells a page there.
+  const startsAsPage = kind !== 'other' && firstVisible(head) === 0x3c; /* < */
+  if (/text\/html/i.test(contentType ?? '') || startsAsPage) return 'it is a web page, not a model file';
   if (kind === 'onnx' && !startsLikeOnnx(head)) return 'it does not start as an ONNX model does';
   if (kind === 'json' && head.length > 0) {
     const first = firstVisible(head);
