@@ -120,6 +120,11 @@ function printBeir(result) {
     return [mode, modes.includes(mode) ? NEEDS_EMBEDDER : 'not run (--modes)', '', '', ''];
   });
   console.log(table(['mode', 'nDCG@10', 'Recall@10', 'Recall@100', 'search time'], rows));
+  const multi = Object.entries(result.modes).filter(([, figures]) => figures.allRelevant);
+  if (multi.length) {
+    console.log(`\nQueries with two or more relevant documents (${multi[0][1].multiRelevantQueries}): all of them in the top k\n`);
+    console.log(table(['mode', 'top 2', 'top 6', 'top 10'], multi.map(([mode, figures]) => [mode, ...figures.allRelevant.map(pct)])));
+  }
   // With fewer than 100 documents in all every ranking is short; otherwise a short one ranked every chunk it matched.
   const short = result.library.documents > 100 ? Object.entries(result.modes).filter(([, figures]) => figures.shortRankings > 0) : [];
   for (const [mode, { shortRankings: n }] of short) console.log(`(${mode}: ${n} ${n === 1 ? 'query' : 'queries'} matched fewer than 100 documents)`);

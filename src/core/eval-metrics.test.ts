@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerAppears, isYesNo, matchableAnswer, mean, ndcgAt, rankDocuments, recallAt } from './eval-metrics';
+import { allRelevantAt, answerAppears, isYesNo, matchableAnswer, mean, ndcgAt, rankDocuments, recallAt } from './eval-metrics';
 
 const judged = (entries: Record<string, number>) => new Map(Object.entries(entries));
 
@@ -72,5 +72,18 @@ describe('answer checks', () => {
   it('averages', () => {
     expect(mean([1, 0, 0.5])).toBe(0.5);
     expect(mean([])).toBeNaN();
+  });
+});
+
+describe('allRelevantAt', () => {
+  const both = new Map([['a', 1], ['b', 1], ['c', 0]]);
+  it('is 1 only when every relevant document is in the first k', () => {
+    expect(allRelevantAt(['a', 'x', 'b'], both, 2)).toBe(0);
+    expect(allRelevantAt(['a', 'x', 'b'], both, 3)).toBe(1);
+    expect(allRelevantAt(['c', 'a'], both, 10)).toBe(0);
+  });
+
+  it('leaves out a query with fewer than two relevant documents', () => {
+    expect(allRelevantAt(['a'], new Map([['a', 1], ['b', 0]]), 6)).toBeUndefined();
   });
 });

@@ -24,6 +24,17 @@ export function recallAt(ranked: readonly string[], judgments: Judgments, k: num
 }
 
 /**
+ * For a query with two or more relevant documents (multi-hop: each holds part of the answer), 1 when every one of
+ * them is in the first k, else 0; undefined for a query with fewer, which the figure leaves out.
+ */
+export function allRelevantAt(ranked: readonly string[], judgments: Judgments, k: number): number | undefined {
+  const relevant = [...judgments].filter(([, grade]) => grade > 0).map(([id]) => id);
+  if (relevant.length < 2) return undefined;
+  const top = new Set(ranked.slice(0, k));
+  return relevant.every((id) => top.has(id)) ? 1 : 0;
+}
+
+/**
  * Documents ranked by their best chunk: the chunk ranking, each document kept where its first (best) chunk stands.
  * `exclude` drops one id, as BEIR drops a document whose id is the query's own (`ignore_identical_ids`).
  */

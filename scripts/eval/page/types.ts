@@ -40,6 +40,10 @@ export interface BeirFigures {
   ndcg10: number;
   recall10: number;
   recall100: number;
+  /** Queries with two or more relevant documents: every one in the top 2, 6, 10 (per query 1 or 0; averaged, a share). */
+  allRelevant?: number[];
+  /** In an average: how many queries had two or more relevant documents. */
+  multiRelevantQueries?: number;
 }
 
 export interface BeirModeResult extends BeirFigures {
