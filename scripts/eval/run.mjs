@@ -14,6 +14,7 @@
 //                    queries, then the corpus in order, N in all; document QA: the first N files.
 // --json FILE        also write every figure, each query's figures and ranking, as JSON.
 // --diagnose         BEIR: also score keyword-index variants (not the app) that show where keyword quality is lost.
+// --first-round-only questions get the first search's passages, without the app's second hop (for a before/after).
 // --depth N          BEIR: chunks retrieved per query, ranked into documents by best chunk (default 1000).
 // --split NAME       BEIR qrels file (default test).   --threads N  ONNX Runtime threads (default: the app's choice).
 // --port N           the eval's own server (default 4340).   --skip-typecheck, --skip-build
@@ -41,6 +42,7 @@ const { values: options } = parseArgs({
     'limit-docs': { type: 'string' },
     json: { type: 'string' },
     diagnose: { type: 'boolean', default: false },
+    'first-round-only': { type: 'boolean', default: false },
     depth: { type: 'string', default: '1000' },
     split: { type: 'string', default: 'test' },
     threads: { type: 'string' },
@@ -52,7 +54,8 @@ const { values: options } = parseArgs({
 });
 
 function usage() {
-  console.log(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(0, 20).join('\n'));
+  const lines = readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n');
+  console.log(lines.slice(0, lines.findIndex((line) => line.startsWith('import '))).join('\n'));
 }
 if (options.help) {
   usage();
@@ -187,7 +190,7 @@ async function main() {
     await page.waitForSelector('html[data-eval-ready]', { state: 'attached' });
     const isolated = await page.evaluate(() => globalThis.docentEval.isolated());
     if (!isolated) console.warn('warning: the eval page is not cross-origin isolated; ONNX Runtime will run one thread');
-    const setup = { embedder: options.embedder, modes, threads };
+    const setup = { embedder: options.embedder, modes, threads, secondHop: !options['first-round-only'] };
     log(`running ${kind === 'beir' ? 'BEIR' : 'document QA'}: modes ${modes.join(', ')}, embedder ${options.embedder ?? 'none (keyword only)'}`);
     const evalStart = Date.now();
     let result;

@@ -11,12 +11,14 @@ export interface Fused<Id> {
   scores: (number | undefined)[];
 }
 
+/** The constant of the original paper (Cormack et al., 2009): it keeps the top of any one list from dominating. */
+export const RRF_K = 60;
+
 /**
  * Reciprocal rank fusion: merges ranked lists whose scores are not comparable (BM25 and cosine) by rank alone.
- * k = 60 is the constant of the original paper (Cormack et al., 2009): it keeps the top of any one list from
- * dominating. Ties keep the order of first appearance.
+ * Ties keep the order of first appearance.
  */
-export function reciprocalRankFusion<Id>(lists: readonly (readonly Ranked<Id>[])[], k = 60): Fused<Id>[] {
+export function reciprocalRankFusion<Id>(lists: readonly (readonly Ranked<Id>[])[], k = RRF_K): Fused<Id>[] {
   const fused = new Map<Id, Fused<Id>>();
   lists.forEach((list, which) => {
     list.forEach(({ id, score }, rank) => {

@@ -21,6 +21,11 @@ export interface Chunk {
   heading?: string;
   /** What is embedded before the text: the document's title and the heading trail (see `embeddingText`). */
   context?: string;
+  /**
+   * Who and what the document is (core/document-identity.ts): title, file name, PDF metadata, running headers. A
+   * keyword field of its own, never shown as passage text. Absent on chunks stored before it existed.
+   */
+  identity?: string;
 }
 
 /** The text an embedder reads for a chunk: its context line, then its text. */
@@ -63,9 +68,14 @@ export interface SearchHit {
     fused: number;
     /** Cosine similarity between the question and the passage, in [-1, 1], when both have embeddings. */
     similarity?: number;
-    /** BM25+ score, when the passage matched words of the question. */
+    /** BM25+ score, when the passage matched words of the question (of the follow-up, for a followed passage). */
     keyword?: number;
   };
+  /**
+   * The names a follow-up search followed to find the passage: names the best passages introduced that the question
+   * lacked (core/second-hop.ts). Absent for passages the question's own search found.
+   */
+  followed?: string;
 }
 
 /**

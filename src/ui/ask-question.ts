@@ -1,6 +1,6 @@
 import { keySentences } from '../core/extractive';
 import { retrievalQuery } from '../core/follow-up';
-import { sourceLabel } from '../core/library';
+import { sourceLabel, type SearchHit } from '../core/library';
 import { similarityFloor, type ModelChoice } from '../core/models';
 import { isRelevant } from '../core/relevance';
 import type { Turn } from '../core/conversation';
@@ -35,7 +35,10 @@ export async function askQuestion(
     const scope = await whenOpen;
     const hits = scope.searched === 0 ? [] : await workers.engine.search(query, PASSAGES_PER_QUESTION, scope.onlyDocs);
     const floor = similarityFloor(models.embedder);
-    const sources = hits.filter((hit) => isRelevant(query, { text: hit.chunk.text, score: hit.scores.similarity ?? 0 }, floor));
+    // A followed passage is evidence when it shares words with the question or names what it was followed for (names
+    // a relevant passage introduced): the words the ranking matched it by.
+    const evidenceFor = (hit: SearchHit) => (hit.followed ? `${query} ${hit.followed}` : query);
+    const sources = hits.filter((hit) => isRelevant(evidenceFor(hit), { text: hit.chunk.text, score: hit.scores.similarity ?? 0 }, floor));
     if (sources.length === 0) return update(answerWithoutPassages(scope));
     const key = keySentences(query, sources.map((hit) => hit.chunk.text));
     update({ status: models.generator ? 'writing' : 'done', sources, keySentences: key });

@@ -3,7 +3,9 @@
 // own tokens and titled, chunks' contextText embedded by the app's Embedder, all indexed in the app's HybridIndex
 // (MiniSearch BM25+ and Voy, fused by reciprocal rank). Only storage of documents, chunks and vectors is left out.
 import { chunkPages, type ChunkDraft } from '../../../src/core/chunking';
+import { identityText } from '../../../src/core/document-identity';
 import { asDocId, type ChunkId, type DocId } from '../../../src/core/ids';
+import { followUpQuery, PASSAGES_READ } from '../../../src/core/second-hop';
 import { HUGGING_FACE_HUB, resolveModel } from '../../../src/core/models';
 import type { ModelStatusEvent } from '../../../src/core/protocol';
 import { Embedder } from '../../../src/workers/engine/embedder';
@@ -36,6 +38,8 @@ export interface Library {
   /** How chunks were measured. */
   tokenizer: string;
   threads: number;
+  /** Questions get the app's second hop (see searchChunks). */
+  secondHop: boolean;
 }
 
 export const needsEmbedder = (modes: readonly Mode[]) => modes.includes('dense') || modes.includes('hybrid');
@@ -93,8 +97,10 @@ export async function buildLibrary(setup: EvalSetup, sources: readonly SourceDoc
     }
     const chunkStart = performance.now();
     const docId = asDocId(source.id);
-    // As prepare-document.ts calls it: the embedder's token count (the chunker's estimate without one) and the title.
-    const drafts = chunkPages(docId, read.pages, { countTokens, title: source.title });
+    // As prepare-document.ts does: the embedder's token count (the chunker's estimate without one), and the
+    // document's identity (a BEIR document's title stands for a PDF's own) as the title and a keyword field.
+    const identity = identityText({ fileName: source.file.name, ...read.identity, ...(source.title && source.title !== source.file.name ? { title: source.title } : {}) });
+    const drafts = chunkPages(docId, read.pages, { countTokens, title: identity }).map((draft) => ({ ...draft, identity }));
     timings.chunkMs += performance.now() - chunkStart;
     pages += read.pages.length;
     if (drafts.length === 0) {
@@ -143,7 +149,7 @@ export async function buildLibrary(setup: EvalSetup, sources: readonly SourceDoc
   }
   timings.indexMs = performance.now() - start;
   const tokenizer = embedder ? `${embedder.model.id}'s tokenizer` : "the chunker's estimate (no embedder)";
-  return { index, embedder, chunks, documents, failed, pages, timings, tokenizer, threads };
+  return { index, embedder, chunks, documents, failed, pages, timings, tokenizer, threads, secondHop: setup.secondHop !== false };
 }
 
 /** Query embeddings, in batches of 16 (the app embeds one question at a time: the same vectors). */
@@ -161,11 +167,19 @@ export async function embedQueries(embedder: Embedder, texts: readonly string[],
 }
 
 /** The chunk ranking of one mode, as the app's HybridIndex gives it (`limit` chunks). */
+/**
+ * The chunks the app would give a question: its search in `mode`, then, as the library engine does, the keyword
+ * follow-up for names its best passages introduce (core/second-hop.ts), unless the eval was run with
+ * --first-round-only.
+ */
 export function searchChunks(library: Library, mode: Mode, query: string, vector: Float32Array | undefined, limit: number): ChunkId[] {
-  if (mode === 'keyword') return library.index.search(query, undefined, { limit }).map((hit) => hit.id);
-  if (!vector) throw new Error(`${mode} search needs a query embedding`);
-  if (mode === 'dense') return library.index.vectors.search(vector, limit).map((hit) => hit.id);
-  return library.index.search(query, vector, { limit }).map((hit) => hit.id);
+  if (mode !== 'keyword' && !vector) throw new Error(`${mode} search needs a query embedding`);
+  const first =
+    mode === 'dense'
+      ? library.index.vectors.search(vector!, limit).map(({ id }) => ({ id, scores: { fused: 0 } }))
+      : library.index.search(query, mode === 'keyword' ? undefined : vector, { limit });
+  const followUp = library.secondHop && followUpQuery(query, first.slice(0, PASSAGES_READ).map((hit) => library.chunks.get(hit.id)!));
+  return (followUp ? library.index.followUp(first, followUp, vector, { limit }) : first).map((hit) => hit.id);
 }
 
 export function libraryReport(library: Library): LibraryReport {

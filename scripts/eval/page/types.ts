@@ -13,6 +13,8 @@ export interface EvalSetup {
   modes: Mode[];
   /** ONNX Runtime threads; undefined: the app's choice. */
   threads?: number;
+  /** false: questions get the first round's passages only, without the app's second hop (a before/after). */
+  secondHop?: boolean;
 }
 
 export interface LibraryReport {

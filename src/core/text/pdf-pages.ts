@@ -230,9 +230,19 @@ const PARAGRAPH_GAP = 1.3;
  * its text stands (`layout`) and its headings (by font size).
  */
 export function buildPdfPages(rawPages: readonly RawPdfPage[]): PageWithLayout[] {
+  return buildPdfDocument(rawPages).pages;
+}
+
+/** The pages (see buildPdfPages) and the running header and footer lines removed from them, in page order. */
+export function buildPdfDocument(rawPages: readonly RawPdfPage[]): { pages: PageWithLayout[]; runningLines: string[] } {
   const allLines = rawPages.map((raw) => groupLines(raw.items).map(buildLine).filter((line) => line.text !== ''));
   const running = findRunningLines(allLines);
   const pages = allLines.map((lines, page) => lines.filter((_, index) => !running[page].has(index)));
+  const runningLines = allLines.flatMap((lines, page) => lines.filter((_, index) => running[page].has(index)).map((line) => line.text));
+  return { pages: layoutPages(rawPages, pages), runningLines };
+}
+
+function layoutPages(rawPages: readonly RawPdfPage[], pages: Line[][]): PageWithLayout[] {
   const vocabulary = collectVocabulary(pages.map((lines) => lines.map((line) => line.text).join('\n')));
   const headings = findHeadings(pages);
   const spacing = lineSpacing(pages);

@@ -41,7 +41,7 @@ function SourceGroup({ heading, turnId, indices, sources, keySentences }: { head
       <h4 id={headingId}>{heading}</h4>
       <ol>
         {indices.map((index) => {
-          const { chunk, scores } = sources[index];
+          const { chunk, scores, followed } = sources[index];
           return (
             <li key={chunk.id} id={sourceAnchor(turnId, index)} tabIndex={-1}>
               <span className="sources__label">
@@ -51,7 +51,8 @@ function SourceGroup({ heading, turnId, indices, sources, keySentences }: { head
                 <span className="sources__score" title="Similarity in meaning to your question">
                   {Math.round(scores.similarity * 100)}%
                 </span>
-              )}
+              )}{' '}
+              {followed && <span className="sources__followed">found by following up {followed}</span>}
               <PassageText text={chunk.text} marks={keySentences.filter((sentence) => sentence.source === index + 1)} />
               <ShowInDocument hit={sources[index]} />
             </li>

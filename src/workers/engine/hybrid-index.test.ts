@@ -73,6 +73,19 @@ describe('HybridIndex', () => {
     expect(best.scores.keyword).toBeGreaterThan(0);
   });
 
+  it("adds a follow-up's keyword hits after the best first ones, marked with the names followed, similarity still to the question", async () => {
+    const db = await libraryWith(harborDocument, spaceDocument);
+    const index = await HybridIndex.open(db, 'm', [harbor, space], []);
+    index.add(harbor, harborChunks, { modelId: 'm', vectors: vectorsOf(harborChunks), dims: 2 });
+    index.add(space, spaceChunks, { modelId: 'm', vectors: vectorsOf(spaceChunks), dims: 2 });
+    const question = Float32Array.of(1, 0);
+    const first = index.search('When did the harbor open?', question, { limit: 1 });
+    const hits = index.followUp(first, { names: ['Borealis'], query: 'Borealis launched' }, question, { limit: 3 });
+    expect(hits.map((hit) => hit.id)).toEqual([harborChunks[0].id, spaceChunks[0].id]);
+    expect(hits[1]).toMatchObject({ followed: 'Borealis', scores: { similarity: expect.closeTo(0, 5), keyword: expect.any(Number) } });
+    expect(hits[0].followed).toBeUndefined();
+  });
+
   it('finds passages by keywords alone when there is no query embedding', async () => {
     const db = await libraryWith(harborDocument);
     const index = await HybridIndex.open(db, 'm', [harbor], []);

@@ -1,4 +1,5 @@
-import { reciprocalRankFusion } from '../../core/fusion';
+import { reciprocalRankFusion, RRF_K } from '../../core/fusion';
+import { withFollowUp, type FollowUp } from '../../core/second-hop';
 import type { ChunkId, DocId } from '../../core/ids';
 import type { Chunk } from '../../core/library';
 import { normalized } from '../../core/vectors';
@@ -9,6 +10,8 @@ import { VectorIndex } from './vector-index';
 export interface HybridHit {
   id: ChunkId;
   scores: { fused: number; similarity?: number; keyword?: number };
+  /** The names a second hop followed to find this passage, when the question's own search did not. */
+  followed?: string;
 }
 
 export interface SearchScope {
@@ -114,6 +117,22 @@ export class HybridIndex {
         id,
         scores: { fused: score, similarity: similarity ?? (unit && this.vectors.similarity(unit, id)), keyword: keywordScore },
       }));
+  }
+
+  /**
+   * A question's hits with a second hop's in them (core/second-hop.ts): the keyword search for `followUp`, made of the
+   * names the first hits introduce, adds its best passages after the first hits' best. Keywords only: a follow-up is
+   * a list of names and leftover words, what BM25 matches well, and it costs no second query embedding.
+   */
+  followUp(first: readonly HybridHit[], followUp: FollowUp, queryVector: Float32Array | undefined, { limit, onlyDocs }: SearchScope): HybridHit[] {
+    const unit = queryVector && this.vectors.dims !== undefined ? normalized(queryVector) : undefined;
+    const found = this.keywords.search(followUp.query, limit, onlyDocs).map(({ id, score }, rank) => ({
+      id,
+      // Similarity stays the passage's to the question itself: the number shown beside a source means one thing.
+      scores: { fused: 1 / (RRF_K + rank + 1), keyword: score, similarity: unit && this.vectors.similarity(unit, id) },
+      followed: followUp.names.join(', '),
+    }));
+    return withFollowUp(first, found, limit);
   }
 
   /** Writes the keyword index soon, once for a burst of changes. */

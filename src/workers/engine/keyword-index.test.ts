@@ -3,24 +3,31 @@ import { describe, expect, it } from 'vitest';
 import { makeVocabulary, seeded, zipfText } from '../../../scripts/bench/page/stages/synthetic';
 import { asDocId, chunkIdOf, docIdOf, type ChunkId, type DocId } from '../../core/ids';
 import { searchTerm } from '../../core/terms';
-import { KeywordIndex, type KeywordHit } from './keyword-index';
+import { FIELD_BOOSTS, KeywordIndex, type KeywordHit } from './keyword-index';
 
 const vocabulary = makeVocabulary(2_000);
 const DOCUMENTS = 40;
 const CHUNKS_PER_DOCUMENT = 100;
 const docId = (d: number) => asDocId(`doc-${d}`);
 
-/** 4,000 chunks of Zipf-distributed made-up words (and English function words), a heading on every fifth. */
-function corpus(): { docId: DocId; chunks: { id: ChunkId; text: string; heading?: string }[] }[] {
+/**
+ * 4,000 chunks of Zipf-distributed made-up words (and English function words), a heading on every fifth, each
+ * document's identity on its chunks (older documents' chunks only a context line).
+ */
+function corpus(): { docId: DocId; chunks: { id: ChunkId; text: string; heading?: string; identity?: string; context?: string }[] }[] {
   const random = seeded(17);
-  return Array.from({ length: DOCUMENTS }, (_, d) => ({
-    docId: docId(d),
-    chunks: Array.from({ length: CHUNKS_PER_DOCUMENT }, (_, i) => ({
-      id: chunkIdOf(docId(d), i),
-      text: zipfText(random, vocabulary, 300),
-      ...(i % 5 === 0 && { heading: zipfText(random, vocabulary, 30) }),
-    })),
-  }));
+  return Array.from({ length: DOCUMENTS }, (_, d) => {
+    const identity = zipfText(random, vocabulary, 12);
+    return {
+      docId: docId(d),
+      chunks: Array.from({ length: CHUNKS_PER_DOCUMENT }, (_, i) => ({
+        id: chunkIdOf(docId(d), i),
+        text: zipfText(random, vocabulary, 300),
+        ...(i % 5 === 0 && { heading: zipfText(random, vocabulary, 30) }),
+        ...(d % 4 === 0 ? { context: `${identity}\nA heading` } : { identity }),
+      })),
+    };
+  });
 }
 
 function indexed(documents: ReturnType<typeof corpus>): KeywordIndex {
@@ -43,10 +50,10 @@ function queries(documents: ReturnType<typeof corpus>, count: number): string[] 
 /** A copy of the index's MiniSearch, to search with MiniSearch's own search (which edits discarded postings). */
 function miniSearchOf(index: KeywordIndex): MiniSearch {
   return MiniSearch.loadJS(index.toStored().index, {
-    fields: ['text', 'heading'],
+    fields: Object.keys(FIELD_BOOSTS),
     idField: 'id',
     processTerm: searchTerm,
-    searchOptions: { processTerm: searchTerm },
+    searchOptions: { processTerm: searchTerm, boost: FIELD_BOOSTS },
   });
 }
 
@@ -136,5 +143,32 @@ describe('KeywordIndex.search, BM25+ over MiniSearch\'s index', () => {
       expect(restored.search(query, 40)).toEqual(trimmed.search(query, 40));
       expect(restored.search(query, 40, onlyDocs)).toEqual(trimmed.search(query, 40, onlyDocs));
     }
+  });
+});
+
+describe('KeywordIndex: a document\'s identity', () => {
+  const chunk = (d: number, text: string, fields: { identity?: string; context?: string }) => ({ id: chunkIdOf(docId(d), 0), text, ...fields });
+  const LOOK_ALIKE = 'Capital expenditures for the fiscal year were 412 million dollars.';
+
+  it('ranks the passage of the document the question names above look-alike passages of others', () => {
+    const index = KeywordIndex.empty();
+    index.add(docId(1), [chunk(1, LOOK_ALIKE, { identity: 'Contoso Annual Report 2018 · report_0412.pdf' })]);
+    index.add(docId(2), [chunk(2, LOOK_ALIKE, { identity: 'Northwind Logistics Annual Report 2018 · report_0413.pdf' })]);
+    // Stored before identities: the file name, first line of the context, stands for it.
+    index.add(docId(3), [chunk(3, LOOK_ALIKE, { context: 'fabrikam-10k-2017.pdf\nLiquidity' })]);
+    expect(index.search('What were Northwind capital expenditures in 2018?', 3)[0].id).toBe(chunkIdOf(docId(2), 0));
+    expect(index.search('Fabrikam capital expenditures', 3)[0].id).toBe(chunkIdOf(docId(3), 0));
+    // Identity alone counts less than the same words in the text.
+    index.add(docId(4), [chunk(4, 'Northwind opened a depot.', { identity: 'Fabrikam report' })]);
+    expect(index.search('Northwind', 2).map((hit) => hit.id)).toEqual([chunkIdOf(docId(4), 0), chunkIdOf(docId(2), 0)]);
+  });
+
+  it('is indexed again, whole, when the stored index was built without it', () => {
+    const index = KeywordIndex.empty();
+    index.add(docId(1), [chunk(1, LOOK_ALIKE, { identity: 'Contoso' })]);
+    const stored = index.toStored();
+    const older = { ...stored, index: { ...stored.index, fieldIds: { text: 0, heading: 1 } } };
+    expect(KeywordIndex.restore(older).docIds).toEqual([]);
+    expect(KeywordIndex.restore(stored).docIds).toEqual([docId(1)]);
   });
 });

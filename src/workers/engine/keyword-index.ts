@@ -17,13 +17,24 @@ export interface StoredKeywordIndex {
   chunksOf: [DocId, ChunkId[]][];
 }
 
-type Indexed = Pick<Chunk, 'id' | 'text' | 'heading'>;
+type Indexed = Pick<Chunk, 'id' | 'text' | 'heading' | 'identity' | 'context'>;
+
+/**
+ * The fields a chunk is found by: its text, its heading, and its document's identity (title, file name, PDF metadata,
+ * running headers: core/document-identity.ts), each scored by BM25+ and weighted. The identity is the same on every
+ * chunk of a document, so it ranks the right document's passages above look-alike passages of other documents;
+ * weighted below the text, it decides between passages that match the question's other words alike.
+ */
+export const FIELD_BOOSTS = { text: 1, heading: 1, identity: 0.5 };
+const FIELDS = Object.keys(FIELD_BOOSTS) as (keyof typeof FIELD_BOOSTS)[];
 
 const OPTIONS = {
-  fields: ['text', 'heading'],
+  fields: FIELDS,
   idField: 'id',
+  // Chunks stored before identities existed carry their file name as the first line of their context.
+  extractField: (chunk: Indexed, field: string) => (field === 'identity' ? (chunk.identity ?? chunk.context?.split('\n')[0]) : chunk[field as keyof Indexed]),
   processTerm: (term: string) => searchTerm(term),
-  searchOptions: { processTerm: (term: string) => searchTerm(term) },
+  searchOptions: { processTerm: (term: string) => searchTerm(term), boost: FIELD_BOOSTS },
 };
 
 /** The tokenizer MiniSearch indexes with (OPTIONS sets none), so a query splits into words as the chunks did. */
@@ -93,7 +104,7 @@ class ScoreSums {
 function addTermScores(index: MiniSearchIndex, term: string, sums: ScoreSums, clean: boolean): void {
   const postingsByField = index._index.get(term);
   if (!postingsByField) return;
-  for (const field of OPTIONS.fields) {
+  for (const field of FIELDS) {
     const fieldId = index._fieldIds[field];
     const postings = postingsByField.get(fieldId);
     if (!postings) continue;
@@ -101,7 +112,7 @@ function addTermScores(index: MiniSearchIndex, term: string, sums: ScoreSums, cl
     const averageLength = index._avgFieldLength[fieldId];
     postings.forEach((termFrequency, shortId) => {
       const lengths = index._fieldLength.get(shortId);
-      if (lengths) sums.add(shortId, idf * termSaturation(termFrequency, lengths[fieldId], averageLength));
+      if (lengths) sums.add(shortId, FIELD_BOOSTS[field] * idf * termSaturation(termFrequency, lengths[fieldId], averageLength));
     });
   }
 }
@@ -146,8 +157,10 @@ export class KeywordIndex {
     return new KeywordIndex(new MiniSearch<Indexed>(OPTIONS), []);
   }
 
+  /** The stored index, or an empty one (every document then indexed again) when it was built with other fields. */
   static restore(stored: StoredKeywordIndex): KeywordIndex {
-    return new KeywordIndex(MiniSearch.loadJS<Indexed>(stored.index, OPTIONS), stored.chunksOf);
+    const sameFields = FIELDS.every((field) => field in stored.index.fieldIds) && Object.keys(stored.index.fieldIds).length === FIELDS.length;
+    return sameFields ? new KeywordIndex(MiniSearch.loadJS<Indexed>(stored.index, OPTIONS), stored.chunksOf) : KeywordIndex.empty();
   }
 
   has(docId: DocId): boolean {
@@ -164,7 +177,7 @@ export class KeywordIndex {
 
   add(docId: DocId, chunks: readonly Indexed[]): void {
     if (this.#chunksOf.has(docId)) return;
-    this.miniSearch.addAll(chunks.map(({ id, text, heading }) => ({ id, text, heading })));
+    this.miniSearch.addAll(chunks.map(({ id, text, heading, identity, context }) => ({ id, text, heading, identity, context })));
     this.#chunksOf.set(docId, chunks.map((chunk) => chunk.id));
   }
 

@@ -31,6 +31,7 @@ import {
   type LibraryDb,
 } from './storage';
 import { HybridIndex } from './hybrid-index';
+import { followUpQuery, PASSAGES_READ } from '../../core/second-hop';
 import { exportLibrary, fromBackup, readBackup } from './library-backup';
 import { VectorIndex } from './vector-index';
 import { LibrarySync, type LibraryChange } from './library-sync';
@@ -250,12 +251,16 @@ export class LibraryEngine implements EngineApi {
     const { db, embedder, index } = await this.#session();
     // Without the search model (offline before its first download), keywords alone still find passages.
     const queryVector = await embedder.embed([query], 'query').then(([vector]) => vector, () => undefined);
-    const hits = index.search(query, queryVector, { limit, onlyDocs: onlyDocs && new Set(onlyDocs) });
+    const scope = { limit, onlyDocs: onlyDocs && new Set(onlyDocs) };
+    const first = index.search(query, queryVector, scope);
+    // A second hop for what the best passages introduce (core/second-hop.ts): one more keyword search.
+    const followUp = followUpQuery(query, await getChunks(db, first.slice(0, PASSAGES_READ).map((hit) => hit.id)));
+    const hits = followUp ? index.followUp(first, followUp, queryVector, scope) : first;
     const chunks = new Map((await getChunks(db, hits.map((hit) => hit.id))).map((chunk) => [chunk.id, chunk]));
-    return hits.flatMap(({ id, scores }) => {
+    return hits.flatMap(({ id, scores, followed }) => {
       const chunk = chunks.get(id);
       const document = chunk && this.#documents.get(chunk.docId);
-      return chunk && document?.format ? [{ chunk, documentName: document.name, documentFormat: document.format, scores }] : [];
+      return chunk && document?.format ? [{ chunk, documentName: document.name, documentFormat: document.format, scores, ...(followed ? { followed } : {}) }] : [];
     });
   }
 

@@ -46,6 +46,21 @@ describe('readPdfPages', () => {
     ]);
   });
 
+  it("says what the PDF is: its metadata and the running header the pages' text lost", async () => {
+    expect((await readPdfPages(await report(), () => {})).identity).toEqual({
+      title: undefined,
+      subject: undefined,
+      author: undefined,
+      runningLines: ['Westmere Almanac — Annual Report 2024'],
+    });
+    const titled = await PDFDocument.load(await report());
+    titled.setTitle('Westmere Almanac 2024');
+    titled.setSubject('Annual report');
+    titled.setAuthor('Westmere Harbor Trust');
+    const { identity } = await readPdfPages(new Uint8Array(await titled.save()), () => {});
+    expect(identity).toMatchObject({ title: 'Westmere Almanac 2024', subject: 'Annual report', author: 'Westmere Harbor Trust' });
+  });
+
   it('keeps the position of every piece of text for highlighting', async () => {
     const {
       pages: [first],

@@ -1,7 +1,9 @@
 import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api';
 import type { PageWithLayout } from '../../core/text/layout';
-import { buildPdfPages, type RawPdfPage, type RawTextItem } from '../../core/text/pdf-pages';
+import type { DocumentIdentity } from '../../core/document-identity';
+import { distinctRunningLines } from '../../core/document-identity';
+import { buildPdfDocument, type RawPdfPage, type RawTextItem } from '../../core/text/pdf-pages';
 import { openPdf } from './pdf-document';
 
 export class UnreadableFileError extends Error {
@@ -82,6 +84,15 @@ export interface PdfText {
   pages: PageWithLayout[];
   /** Pages pdf.js could not read (their text is empty); the others were read. */
   unreadablePages: number[];
+  /** What the PDF says it is: its metadata and running headers (the file name is the caller's). */
+  identity: Omit<DocumentIdentity, 'fileName'>;
+}
+
+/** The PDF's own title, subject and author (its Info dictionary), where it has them. */
+async function pdfMetadata(document: PDFDocumentProxy): Promise<Pick<DocumentIdentity, 'title' | 'subject' | 'author'>> {
+  const { info } = (await document.getMetadata().catch(() => ({ info: {} }))) as { info: Record<string, unknown> };
+  const text = (value: unknown) => (typeof value === 'string' && value.trim() ? value.trim() : undefined);
+  return { title: text(info.Title), subject: text(info.Subject), author: text(info.Author) };
 }
 
 /**
@@ -129,7 +140,9 @@ export async function readPdfPages(data: Uint8Array, onPage: (done: number, tota
       onPage(number, document.numPages);
     }
     if (unreadablePages.length === document.numPages) throw new UnreadableFileError('No page of this PDF could be read: it is damaged.');
-    return { pages: buildPdfPages(pages), unreadablePages };
+    const built = buildPdfDocument(pages);
+    const identity = { ...(await inTime(pdfMetadata(document))), runningLines: distinctRunningLines(built.runningLines) };
+    return { pages: built.pages, unreadablePages, identity };
   } finally {
     clearTimeout(timer);
     await pdf.close();

@@ -1,4 +1,5 @@
 import { chunkPages, withPageStarts } from '../../core/chunking';
+import { identityText } from '../../core/document-identity';
 import type { DocId } from '../../core/ids';
 import type { Chunk, DocumentState } from '../../core/library';
 import { readingWarning } from '../../core/reading-report';
@@ -20,7 +21,7 @@ export async function prepareDocument(
   onProgress: (state: DocumentState, counts: { pageCount: number; chunkCount: number }) => void,
   password?: string,
 ): Promise<DocumentBundle & { chunks: Chunk[] }> {
-  const { format, pages, unreadablePages } = await readDocument(
+  const { format, pages, unreadablePages, identity: read } = await readDocument(
     file,
     bytes,
     (done, total) => onProgress({ kind: 'indexing', stage: 'reading', done, total }, { pageCount: total, chunkCount: 0 }),
@@ -29,7 +30,9 @@ export async function prepareDocument(
   // Without the search model (offline before its first download) the chunker estimates tokens, and the document is
   // stored for keyword search; it is embedded once the model loads.
   const countTokens = await embedder.tokenCounter().catch(() => undefined);
-  const drafts = chunkPages(id, pages, { countTokens, title: file.name });
+  // Who the document is, for search: a keyword field of every chunk, and the first line of what is embedded.
+  const identity = identityText({ fileName: file.name, ...read });
+  const drafts = chunkPages(id, pages, { countTokens, title: identity });
   if (drafts.length === 0) {
     throw new UnreadableFileError(
       format === 'pdf' ? 'No text was found in this PDF: its pages hold only images or drawings (a scan?).' : 'No text was found in this file.',
@@ -46,7 +49,7 @@ export async function prepareDocument(
   // Storing contextText would store every passage twice: its first line is kept, to embed the same text again later.
   const chunks: Chunk[] = drafts.map(({ contextText, ...chunk }) => {
     const context = contextText === chunk.text ? undefined : contextText.slice(0, contextText.length - chunk.text.length - 1);
-    return context ? { ...chunk, context } : chunk;
+    return { ...chunk, identity, ...(context ? { context } : {}) };
   });
   return {
     document: { id, name: file.name, format, bytes: file.size, addedAt: Date.now(), ...counts, warning: readingWarning(pages.length, unreadablePages, withoutText) },

@@ -1,4 +1,5 @@
 import { formatByName, SUPPORTED_FORMATS_LABEL, type DocumentFormat } from '../../core/text/formats';
+import type { DocumentIdentity } from '../../core/document-identity';
 import type { PageWithLayout } from '../../core/text/layout';
 import { readPdfPages, UnreadableFileError } from './pdf-text';
 import { readDocx } from './readers/docx';
@@ -32,6 +33,8 @@ export interface ReadResult {
   pages: PageWithLayout[];
   /** Pages that could not be read (PDF only); the rest were. */
   unreadablePages: number[];
+  /** What the file says it is beyond its name (PDF metadata and running headers). */
+  identity?: Omit<DocumentIdentity, 'fileName'>;
 }
 
 export async function readDocument(
