@@ -95,7 +95,8 @@ const normalPath = (path) => String(path).replace(/\\/g, '/').replace(/^\.\//, '
 /**
  * The questions of a document-QA set that are evaluated: rows with `question`, `answer` and `pdf` (the gold file's
  * path inside the folder) that are not `usable: false`, whose gold file is among the files read. With `limitDocs`,
- * the first files (sorted); with `limitQueries`, the first questions left.
+ * the first files (sorted); with `limitQueries`, the first questions left. A row's `page` (a whole number from 1: the
+ * page of the gold file that holds the answer) goes with its question; any other `page` is ignored.
  */
 export function selectDocqa({ files, rows }, { limitQueries, limitDocs } = {}) {
   const chosen = limitDocs === undefined ? files : files.slice(0, limitDocs);
@@ -106,7 +107,10 @@ export function selectDocqa({ files, rows }, { limitQueries, limitDocs } = {}) {
     if (row.usable === false) counts.unusable++;
     else if (typeof row.question !== 'string' || row.answer === undefined || row.answer === null || !row.pdf) counts.incomplete++;
     else if (!present.has(normalPath(row.pdf))) counts.goldNotRead++;
-    else questions.push({ question: row.question, answer: String(row.answer), gold: normalPath(row.pdf) });
+    else {
+      const page = Number.isInteger(row.page) && row.page >= 1 ? { page: row.page } : {};
+      questions.push({ question: row.question, answer: String(row.answer), gold: normalPath(row.pdf), ...page });
+    }
   }
   return { files: chosen, questions: limitQueries === undefined ? questions : questions.slice(0, limitQueries), counts };
 }

@@ -78,4 +78,17 @@ describe('document-QA folders', () => {
     expect(limited.questions.map((question) => question.question)).toEqual(['Q1?']);
     expect(selectDocqa({ files: ['pdf/a.pdf', 'pdf/b.pdf'], rows }, { limitQueries: 1 }).questions).toHaveLength(1);
   });
+
+  it("keeps a row's gold page when it is a page number", () => {
+    const rows = [
+      { question: 'Q1?', answer: '$412 million', pdf: 'pdf/a.pdf', page: 7 },
+      { question: 'Q2?', answer: 'x', pdf: 'pdf/a.pdf', page: 0 },
+      { question: 'Q3?', answer: 'y', pdf: 'pdf/a.pdf', page: '3' },
+    ];
+    expect(selectDocqa({ files: ['pdf/a.pdf'], rows }).questions).toEqual([
+      { question: 'Q1?', answer: '$412 million', gold: 'pdf/a.pdf', page: 7 },
+      { question: 'Q2?', answer: 'x', gold: 'pdf/a.pdf' },
+      { question: 'Q3?', answer: 'y', gold: 'pdf/a.pdf' },
+    ]);
+  });
 });

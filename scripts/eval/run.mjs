@@ -3,7 +3,7 @@
 // folder. A measurement, not a test: it fails only when something does not run.
 //
 //   npm run eval -- --dataset DIR [options]   BEIR: corpus.jsonl, queries.jsonl, qrels/test.tsv -> nDCG@10, R@10, R@100
-//   npm run eval -- --docqa DIR [options]     files under pdf/ or docs/, qa.jsonl -> gold document / answer in k chunks
+//   npm run eval -- --docqa DIR [options]     files under pdf/ or docs/, qa.jsonl -> gold document / page / answer in k chunks
 //
 // --embedder ID      transformers.js model id, found as the app finds it: the site's models/ folder, then the hub.
 //                    Without it, keyword search only (dense and hybrid need an embedder).
@@ -138,18 +138,28 @@ function printBeir(result) {
 }
 
 function printDocqa(result) {
+  const withPage = result.withPage > 0;
   const rows = [];
   for (const mode of MODES) {
     const figures = result.modes[mode];
     if (!figures) {
-      rows.push([mode, '', modes.includes(mode) ? NEEDS_EMBEDDER : 'not run (--modes)', '', '']);
+      rows.push([mode, '', modes.includes(mode) ? NEEDS_EMBEDDER : 'not run (--modes)', '', '', ...(withPage ? [''] : [])]);
       continue;
     }
-    for (const [k, shares] of Object.entries(figures.byK)) rows.push([mode, k, pct(shares.gold), pct(shares.answer), pct(shares.answerNotYesNo)]);
+    for (const [k, shares] of Object.entries(figures.byK)) {
+      rows.push([mode, k, pct(shares.gold), ...(withPage ? [pct(shares.goldPage)] : []), pct(shares.answer), pct(shares.answerNotYesNo)]);
+    }
   }
-  console.log(table(['mode', 'k chunks', 'gold document retrieved', 'answer in the chunks', 'answer in the chunks (not yes/no)'], rows));
+  const header = ['mode', 'k chunks', 'gold document retrieved', ...(withPage ? ['gold page retrieved'] : []), 'answer in the chunks', 'answer in the chunks (not yes/no)'];
+  console.log(table(header, rows));
   console.log(`(${result.questions} questions, ${result.yesNo} with a bare yes/no answer; an answer is found when it appears in a chunk's text, ignoring case and white space)`);
   console.log(`(ceiling: the answer appears in some chunk of the gold document for ${pct(result.reachable)} of the questions, ${pct(result.reachableNotYesNo)} of those not answered yes/no)`);
+  if (withPage) {
+    console.log(
+      `(gold page: ${result.withPage} questions give one; it is retrieved when a chunk of the gold document among the k spans that page; ` +
+        `the answer appears in the gold document's chunks on its gold page for ${pct(result.pageHoldsAnswer)} of them)`,
+    );
+  }
 }
 
 async function main() {

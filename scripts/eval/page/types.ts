@@ -68,10 +68,12 @@ export interface BeirResult {
 export interface DocqaRequest {
   /** Path inside the folder (the id gold paths name) and the URL the page fetches it from. */
   files: { path: string; url: string }[];
-  questions: { question: string; answer: string; gold: string }[];
+  /** `page`: the gold page (1-based) where the set gives one. */
+  questions: { question: string; answer: string; gold: string; page?: number }[];
 }
 
-export const DOCQA_KS = [1, 5, 10] as const;
+/** Passages per question: 1, 3, 6 (the app's chat budget) for look-alike sets, 5 and 10 as the sets before them. */
+export const DOCQA_KS = [1, 3, 5, 6, 10] as const;
 
 export interface DocqaShares {
   /** Share of questions with a chunk of the gold document among the k retrieved. */
@@ -80,12 +82,18 @@ export interface DocqaShares {
   answer: number;
   /** The same over answers other than a bare yes/no (found in almost any text). */
   answerNotYesNo: number;
+  /**
+   * Over the questions with a gold page: share with a retrieved chunk of the gold document whose pages
+   * (pageStart..pageEnd) include it. Absent when no question has one.
+   */
+  goldPage?: number;
 }
 
 export interface DocqaModeResult {
   byK: Record<number, DocqaShares>;
   searchMs: number;
-  perQuestion: { gold: number[]; answer: number[] }[];
+  /** The k's at which each question's gold document, answer and (with a gold page) gold page were retrieved. */
+  perQuestion: { gold: number[]; answer: number[]; goldPage?: number[] }[];
 }
 
 export interface DocqaResult {
@@ -96,6 +104,10 @@ export interface DocqaResult {
   reachable: number;
   /** The same over answers other than a bare yes/no. */
   reachableNotYesNo: number;
+  /** Questions with a gold page. */
+  withPage: number;
+  /** Over those: share whose answer appears in a chunk of the gold document that covers the gold page (the ceiling). */
+  pageHoldsAnswer?: number;
   queryEmbedMs: number;
   modes: Partial<Record<Mode, DocqaModeResult>>;
 }
