@@ -7,10 +7,12 @@
 // --smoke: the tiny generated test models and small sizes (seconds; no ../shared needed), run by `npm test`.
 // --json FILE: also write every measurement as JSON.   --port N: the bench's own server (default 4320).
 // --shared DIR: the shared folder (default ../shared).   --skip-typecheck: skip the bench page's type check.
-// --filter REGEX: only the ingestion and generation cases whose label matches (e.g. 'gte.*int8').
+// --filter REGEX: only the ingestion and generation cases whose label matches (e.g. 'gte.*int8', 'granite').
+//   Generation rows: SmolLM-360M-shaped int8 (1 and 2 threads, with a bare-session baseline), Granite-4.0-350M-shaped
+//   q4 and int8 (q8), Granite-4.0-1B-shaped q4 (2 threads); the Granite files are written on first use.
 // --thorough: every embedder on the whole long PDF, not only its first 16 pages (30-40 minutes on 2 idle cores,
 //   against ~10 for a full run).
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -79,6 +81,9 @@ const embedderSpec = (id, quantized, label) => ({ id, task: 'embedder', label, d
 const TINY_EMBEDDER = { spec: embedderSpec('docent-test/tiny-embedder', false, 'tiny test embedder'), file: 'onnx/model.onnx', dims: 64 };
 const TINY_CHAT = { spec: { id: 'docent-test/tiny-chat', task: 'generator', label: 'tiny test chat', dtype: 'fp32', contextTokens: 2048 }, file: 'onnx/model.onnx' };
 
+/** The real-shape models every full run needs (the Granite ones are written when a generation row asks for them). */
+const BASE_BENCH_MODELS = ['minilm-l6-shaped', 'gte-small-shaped', 'smollm-360m-shaped'];
+
 function benchModelsReady() {
   const need = ['minilm-l6-shaped/onnx/model_quantized.onnx', 'gte-small-shaped/onnx/model.onnx', 'smollm-360m-shaped/onnx/decoder_model_merged_quantized.onnx'];
   return need.every((file) => existsSync(join(BENCH_MODELS, 'docent-bench', file)));
@@ -92,8 +97,21 @@ function prepareBenchModels() {
     return false;
   }
   log('writing the real-shape bench models (node scripts/make-bench-models.mjs, ~10 s)');
-  run('node', ['scripts/make-bench-models.mjs']);
+  run('node', ['scripts/make-bench-models.mjs', '--only', BASE_BENCH_MODELS.join(',')]);
   return benchModelsReady();
+}
+
+/**
+ * A generation row's model file, written on first use (the Granite files: 632 MB, 354 MB and 1.84 GB, 10-90 s each).
+ * Returns why it cannot run, or undefined when the file is there.
+ */
+function prepareGeneratorFile(model) {
+  const path = join(BENCH_MODELS, model.spec.id, model.file);
+  if (existsSync(path)) return undefined;
+  if (!existsSync(join(shared, 'models/skeletons'))) return `${path} is missing and there is no ${join(shared, 'models/skeletons')} to write it from`;
+  log(`writing ${model.spec.id}'s ${model.variant} file (node scripts/make-bench-models.mjs --only ${model.benchId} --variants ${model.variant})`);
+  run('node', ['scripts/make-bench-models.mjs', '--only', model.benchId, '--variants', model.variant]);
+  return existsSync(path) ? undefined : `make-bench-models did not write ${path}`;
 }
 
 async function prepareInputs() {
@@ -115,6 +133,18 @@ async function prepareInputs() {
   return files;
 }
 
+/** A real-shape decoder: `benchId` and `variant` say how make-bench-models writes its file. */
+const benchGenerator = (benchId, variant, spec) => ({
+  spec: { id: `docent-bench/${benchId}`, task: 'generator', ...spec },
+  file: `onnx/${spec.fileName ?? 'model'}${{ fp32: '', int8: '_quantized', q4: '_q4' }[variant]}.onnx`,
+  benchId,
+  variant,
+});
+const SMOLLM_INT8 = benchGenerator('smollm-360m-shaped', 'int8', { label: 'SmolLM-360M-shaped int8', dtype: 'q8', fileName: 'decoder_model_merged', contextTokens: 2048 });
+const GRANITE_350M_Q4 = benchGenerator('granite-350m-shaped', 'q4', { label: 'Granite-4.0-350M-shaped q4', dtype: 'q4', contextTokens: 4096 });
+const GRANITE_350M_INT8 = benchGenerator('granite-350m-shaped', 'int8', { label: 'Granite-4.0-350M-shaped int8 (q8)', dtype: 'q8', contextTokens: 4096 });
+const GRANITE_1B_Q4 = benchGenerator('granite-1b-shaped', 'q4', { label: 'Granite-4.0-1B-shaped q4', dtype: 'q4', contextTokens: 8192 });
+
 // ---------------------------------------------------------------------------------------------------------------
 // The plan: what to measure in smoke and full mode
 
@@ -129,7 +159,7 @@ function makePlan(haveBenchModels) {
       extraction: { repeats: 1, embedder: TINY_EMBEDDER },
       ingestion: [1, 2].map((threads) => ({ model: TINY_EMBEDDER, threads, file: 'long', replayEvery: 1, heap: threads === 2 })),
       library: { sizes: [300, 1000], reloadSizes: [1000], backupSizes: [1000], dims: 64, embedder: TINY_EMBEDDER, voyMax: 1000, queries: 30, k: 10, reloadQueries: 5, chunksPerDocument: 100 },
-      generation: { model: TINY_CHAT, threads: [1, 2], bareThreads: [1, 2], tokens: 4, passages: 3, passageCharacters: 400 },
+      generation: { runs: [1, 2].map((threads) => ({ model: TINY_CHAT, threads, bare: true })), tokens: 4, passages: 3, passageCharacters: 400 },
     };
   }
   const embedders = haveBenchModels
@@ -150,9 +180,12 @@ function makePlan(haveBenchModels) {
     library: { sizes: [1000, 10000, 50000], reloadSizes: [10000, 50000], backupSizes: [10000], dims: gteInt8.dims, embedder: gteInt8, voyMax: 10000, queries: 100, k: 10, reloadQueries: 20, chunksPerDocument: 1000 },
     generation: haveBenchModels
       ? {
-          model: { spec: { id: 'docent-bench/smollm-360m-shaped', task: 'generator', label: 'SmolLM-360M-shaped int8', dtype: 'q8', fileName: 'decoder_model_merged', contextTokens: 2048 }, file: 'onnx/decoder_model_merged_quantized.onnx' },
-          threads: [1, 2],
-          bareThreads: [1, 2],
+          // SmolLM-360M-shaped int8 (the class of the app's first chat model) with the bare-session baseline, then
+          // the shapes of today's defaults on 2 threads, as the app runs them (the catalog's dtype and context).
+          runs: [
+            ...[1, 2].map((threads) => ({ model: SMOLLM_INT8, threads, bare: true })),
+            ...[GRANITE_350M_Q4, GRANITE_350M_INT8, GRANITE_1B_Q4].map((model) => ({ model, threads: 2, bare: false })),
+          ],
           tokens: 24,
           passages: 7,
           passageCharacters: 950,
@@ -419,24 +452,42 @@ async function generation(plan) {
     return;
   }
   results.generation = [];
-  for (const threads of request.threads) {
-    const label = `${request.model.spec.label}, ${threads} thread${threads > 1 ? 's' : ''}`;
-    if (filter && !filter.test(label)) continue;
-    const withBare = request.bareThreads.includes(threads);
-    log(`generation: ${label}, the app's AnswerWriter${withBare ? ' with a bare session in lockstep' : ''}`);
-    if (!withBare) {
-      skip(`bare-session baseline for generation at ${threads} thread${threads > 1 ? 's' : ''}`, `it doubles a prefill of over half a minute; the ${request.bareThreads.join(', ')}-thread row carries the overhead (--thorough runs it)`);
+  const selected = request.runs.filter(({ model, threads }) => !filter || filter.test(generationLabel(model, threads)));
+  const unpaired = selected.filter((row) => !row.bare).map((row) => generationLabel(row.model, row.threads));
+  if (unpaired.length) {
+    skip(
+      `bare-session baseline for ${unpaired.join('; ')}`,
+      "it doubles each prefill (over a minute for the 1B shape) and would hold a second copy of the weights in the same wasm memory; the SmolLM rows carry the pipeline's overhead",
+    );
+  }
+  const failed = [];
+  for (const { model, threads, bare: withBare } of selected) {
+    const label = generationLabel(model, threads);
+    const missing = model.benchId ? prepareGeneratorFile(model) : undefined;
+    if (missing) {
+      skip(`generation: ${label}`, missing);
+      continue;
     }
-    const { setup, result } = await inPage('generate', [
-      {
-        generator: request.model.spec,
-        bareModelUrl: withBare ? modelUrl(request.model) : undefined,
-        threads,
-        tokens: request.tokens,
-        passages: request.passages,
-        passageCharacters: request.passageCharacters,
-      },
-    ]);
+    log(`generation: ${label}, the app's AnswerWriter${withBare ? ' with a bare session in lockstep' : ''}`);
+    let outcome;
+    try {
+      outcome = await inPage('generate', [
+        {
+          generator: model.spec,
+          bareModelUrl: withBare ? modelUrl(model) : undefined,
+          threads,
+          tokens: request.tokens,
+          passages: request.passages,
+          passageCharacters: request.passageCharacters,
+        },
+      ]);
+    } catch (error) {
+      // One row failing (a model too big for wasm's memory, say) does not cost the others; the section still fails.
+      failed.push(`${label}: ${error.message}`);
+      console.error(`[bench] generation: ${label} failed: ${error.message}`);
+      continue;
+    }
+    const { setup, result } = outcome;
     results.generation.push({ label, threads, setup, ...result });
     const { bare } = result;
     rows.push({
@@ -445,10 +496,13 @@ async function generation(plan) {
       figure: `first token ${ms(result.firstTokenMs)}, ${num(result.tokensPerSecond, 2)} tokens/s`,
       baseline: bare ? `bare ORT session with KV cache, same steps: first token ${ms(bare.firstTokenMs)}, ${num(bare.tokensPerSecond, 2)} tokens/s` : 'skipped (see below)',
       ratio: bare ? `${ratio(result.firstTokenMs / bare.firstTokenMs)} first token, ${ratio(bare.tokensPerSecond / result.tokensPerSecond)} per token` : '',
-      notes: `prompt ${result.promptTokens} tokens (${result.passagesInPrompt} passages) through the app's AnswerWriter, its prefill ${ms(result.prefillMs)} in the model; ${result.generated} tokens streamed, then stop()`,
+      notes: `prompt ${result.promptTokens} tokens (${result.passagesInPrompt} passages) through the app's AnswerWriter, its prefill ${ms(result.prefillMs)} in the model; ${result.generated} tokens streamed, then stop()${model.benchId ? `; ${model.file} ${mb(statSync(join(BENCH_MODELS, model.spec.id, model.file)).size)}` : ''}`,
     });
   }
+  if (failed.length) throw new Error(failed.join('; '));
 }
+
+const generationLabel = (model, threads) => `${model.spec.label}, ${threads} thread${threads > 1 ? 's' : ''}`;
 
 // ---------------------------------------------------------------------------------------------------------------
 

@@ -30,7 +30,7 @@ export function bertEncoder(config, { quantized = false, seed = 7 } = {}) {
 
   const g = new GraphBuilder();
   const plan = new WeightPlan();
-  const ops = weightOps(g, plan, { seed, quantized });
+  const ops = weightOps(g, plan, { seed, weights: quantized ? 'int8' : 'fp32' });
   const dims = ['batch_size', 'sequence_length'];
   const inputIds = g.input('input_ids', INT64, dims);
   const attentionMask = g.input('attention_mask', INT64, dims);

@@ -1,37 +1,72 @@
 // Random-weight models with the exact shape and tokenizer of real ones, for honest benchmark timings. Config and
 // tokenizer files are read from the skeletons folder (real files, no weights) at generation time and written next to
-// the generated ONNX files in the hub layout transformers.js 2.17 loads: <out>/docent-bench/<id>/...
+// the generated ONNX files in the hub layout transformers.js loads: <out>/docent-bench/<id>/...
+// The Granite models have no skeleton: their config is in real-shape-granite.mjs, their tokenizer is SmolLM's, padded.
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bertEncoder, bertParameterCount } from './real-shape-bert.mjs';
+import { GRANITE_CONFIGS, graniteConfig, graniteTokenizerFiles } from './real-shape-granite.mjs';
 import { llamaDecoder, llamaParameterCount } from './real-shape-llama.mjs';
-import { writeModel } from './real-shape-writer.mjs';
+import { modelFileBytes, writeModel } from './real-shape-writer.mjs';
 
 export const BENCH_OWNER = 'docent-bench';
 
-/** Sizes of the real ONNX files (from their Git-LFS pointers, skeletons/README.txt). */
+/**
+ * `skeleton`: the folder (under the skeletons folder) with the real config and tokenizer files; for Granite, only the
+ * tokenizer's (`granite`: the config it is shaped from). `variants`: the weight files written by default.
+ * `real`: sizes of the real ONNX files where known (from their Git-LFS pointers, skeletons/README.txt).
+ */
 export const BENCH_MODELS = {
   'minilm-l6-shaped': {
     skeleton: 'Xenova/all-MiniLM-L6-v2',
     architecture: 'bert',
+    variants: ['fp32', 'int8'],
     real: { 'onnx/model.onnx': 90_387_606, 'onnx/model_quantized.onnx': 22_972_370 },
   },
   'gte-small-shaped': {
     skeleton: 'Xenova/gte-small',
     architecture: 'bert',
+    variants: ['fp32', 'int8'],
     real: { 'onnx/model.onnx': 133_093_491, 'onnx/model_quantized.onnx': 34_014_427 },
   },
   'smollm-360m-shaped': {
     skeleton: 'a420/SmolLM-360M-Instruct-ONNX',
     architecture: 'llama',
+    // The v2-era file name (transformers.js 4 loads it with model_file_name 'decoder_model_merged').
+    fileBase: 'decoder_model_merged',
+    variants: ['int8'],
+    real: {},
+  },
+  'granite-350m-shaped': {
+    shapeOf: 'onnx-community/granite-4.0-350m-ONNX-web',
+    skeleton: 'a420/SmolLM-360M-Instruct-ONNX',
+    granite: GRANITE_CONFIGS['350m'],
+    architecture: 'llama',
+    variants: ['q4', 'int8'],
+    real: {},
+  },
+  'granite-1b-shaped': {
+    shapeOf: 'onnx-community/granite-4.0-1b-ONNX-web',
+    skeleton: 'a420/SmolLM-360M-Instruct-ONNX',
+    granite: GRANITE_CONFIGS['1b'],
+    architecture: 'llama',
+    variants: ['q4'],
     real: {},
   },
 };
 
 const COPIED_FILES = ['tokenizer.json', 'tokenizer_config.json', 'special_tokens_map.json', 'generation_config.json'];
 
-export function readSkeletonConfig(skeletons, id) {
-  return JSON.parse(readFileSync(join(skeletons, BENCH_MODELS[id].skeleton, 'config.json'), 'utf8'));
+/** The files a model needs from the skeletons folder. */
+export function skeletonFiles(id) {
+  return BENCH_MODELS[id].granite ? ['tokenizer.json'] : ['config.json'];
+}
+
+/** config.json as written: the skeleton's, or Granite's; `overrides` (tests) change it, e.g. fewer layers. */
+export function readSkeletonConfig(skeletons, id, overrides = {}) {
+  const model = BENCH_MODELS[id];
+  if (model.granite) return graniteConfig(model.granite, overrides);
+  return { ...JSON.parse(readFileSync(join(skeletons, model.skeleton, 'config.json'), 'utf8')), ...overrides };
 }
 
 /** Parameter count derived from config.json alone (independent of the graph builders' own bookkeeping). */
@@ -39,37 +74,55 @@ export function expectedParameterCount(id, config) {
   return BENCH_MODELS[id].architecture === 'bert' ? bertParameterCount(config) : llamaParameterCount(config);
 }
 
-/** The graph and weight plan of one variant, without generating or writing any weight. */
-export function buildBenchModel(id, config, { quantized }) {
-  return BENCH_MODELS[id].architecture === 'bert' ? bertEncoder(config, { quantized }) : llamaDecoder(config, { quantized });
+/** The graph and weight plan of one variant ('fp32', 'int8', 'q4'), without generating or writing any weight. */
+export function buildBenchModel(id, config, variant) {
+  if (BENCH_MODELS[id].architecture === 'bert') {
+    if (variant === 'q4') throw new Error(`${id}: no q4 encoder`);
+    return bertEncoder(config, { quantized: variant === 'int8' });
+  }
+  return llamaDecoder(config, { weights: variant });
 }
 
+/** File names per variant, as transformers.js 4 names them (dtype q8 -> _quantized, q4 -> _q4). */
 export function onnxFiles(id) {
-  const base = BENCH_MODELS[id].architecture === 'bert' ? 'model' : 'decoder_model_merged';
-  return { fp32: `onnx/${base}.onnx`, int8: `onnx/${base}_quantized.onnx` };
+  const base = BENCH_MODELS[id].fileBase ?? 'model';
+  return { fp32: `onnx/${base}.onnx`, int8: `onnx/${base}_quantized.onnx`, q4: `onnx/${base}_q4.onnx` };
 }
 
-/**
- * Writes one bench model. `variants`: which of 'fp32', 'int8' to write. `configOverrides` (tests) changes the
- * config before building, e.g. fewer layers; the written config.json carries the change.
- * Returns {id, folder, parameters, expectedParameters, files: [{file, bytes, real, seconds, parameters}]}.
- */
-export function writeBenchModel(id, { skeletons, out, variants = ['fp32', 'int8'], configOverrides = {} }) {
-  const model = BENCH_MODELS[id];
-  if (!model) throw new Error(`Unknown bench model ${id}; known: ${Object.keys(BENCH_MODELS).join(', ')}`);
-  const source = join(skeletons, model.skeleton);
-  const config = { ...readSkeletonConfig(skeletons, id), ...configOverrides };
-  const folder = join(out, BENCH_OWNER, id);
-  mkdirSync(join(folder, 'onnx'), { recursive: true });
+/** The size of a variant's file, computed without generating a weight (the 1b's q4 file takes a minute to write). */
+export function benchFileBytes(id, config, variant) {
+  const { graph, plan } = buildBenchModel(id, config, variant);
+  return modelFileBytes(graph, plan, `${id}-${variant}`);
+}
+
+function writeTextFiles(id, source, folder, config) {
   writeFileSync(join(folder, 'config.json'), JSON.stringify(config, null, 2));
+  if (BENCH_MODELS[id].granite) {
+    for (const [file, text] of Object.entries(graniteTokenizerFiles(source, config))) writeFileSync(join(folder, file), text);
+    return;
+  }
   for (const file of COPIED_FILES) {
     if (existsSync(join(source, file))) writeFileSync(join(folder, file), readFileSync(join(source, file)));
   }
+}
+
+/**
+ * Writes one bench model. `variants`: which of 'fp32', 'int8', 'q4' to write (default: the model's own list).
+ * `configOverrides` (tests) changes the config before building, e.g. fewer layers; the written config.json carries
+ * the change. Returns {id, folder, parameters, expectedParameters, files: [{file, bytes, real, seconds, parameters}]}.
+ */
+export function writeBenchModel(id, { skeletons, out, variants, configOverrides = {} }) {
+  const model = BENCH_MODELS[id];
+  if (!model) throw new Error(`Unknown bench model ${id}; known: ${Object.keys(BENCH_MODELS).join(', ')}`);
+  const config = readSkeletonConfig(skeletons, id, configOverrides);
+  const folder = join(out, BENCH_OWNER, id);
+  mkdirSync(join(folder, 'onnx'), { recursive: true });
+  writeTextFiles(id, join(skeletons, model.skeleton), folder, config);
   const files = [];
-  for (const variant of variants) {
+  for (const variant of variants ?? model.variants) {
     const file = onnxFiles(id)[variant];
     const started = performance.now();
-    const { graph, plan } = buildBenchModel(id, config, { quantized: variant === 'int8' });
+    const { graph, plan } = buildBenchModel(id, config, variant);
     const bytes = writeModel(join(folder, file), graph, plan, `${id}-${variant}`);
     if (statSync(join(folder, file)).size !== bytes) throw new Error(`${file}: size mismatch`);
     files.push({ file, variant, bytes, real: model.real[file], parameters: plan.parameterCount(), seconds: (performance.now() - started) / 1000 });
@@ -81,7 +134,7 @@ export function writeBenchModel(id, { skeletons, out, variants = ['fp32', 'int8'
   const kept = sameConfig ? previous.files.filter((entry) => !files.some((f) => f.file === entry.file)) : [];
   const report = {
     id: `${BENCH_OWNER}/${id}`,
-    shapeOf: model.skeleton,
+    shapeOf: model.shapeOf ?? model.skeleton,
     randomWeights: true,
     expectedParameters: expectedParameterCount(id, config),
     files: [...kept, ...files.map(({ file, bytes, parameters }) => ({ file, bytes, parameters }))],

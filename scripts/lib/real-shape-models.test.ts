@@ -1,15 +1,15 @@
 // Random-weight models of real shapes (bench models, issue 7): exact parameter counts, sizes near the real files,
-// and loading through transformers.js 2.17 (onnxruntime-node, the same CPU kernels as onnxruntime-web's wasm).
+// and loading through transformers.js 4 (onnxruntime-node, the same CPU kernels as onnxruntime-web's wasm).
 // Needs the real config/tokenizer files in ../shared/models/skeletons; skipped without them.
 import { existsSync, statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { env, pipeline, TextStreamer } from '@huggingface/transformers';
+import { join } from 'node:path';
+import { env, pipeline } from '@huggingface/transformers';
 import * as ort from 'onnxruntime-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dequantizeInt8, quantizeInt8 } from './quantize.mjs';
+import { expectHonestCache, generateTokens, hasSkeletons, SKELETONS } from './real-shape-checks';
 import {
   BENCH_MODELS,
   BENCH_OWNER,
@@ -18,13 +18,6 @@ import {
   readSkeletonConfig,
   writeBenchModel,
 } from './real-shape-models.mjs';
-
-// ../shared/models/skeletons next to the repository (DOCENT_SKELETONS overrides).
-const SKELETONS = resolve(
-  process.env.DOCENT_SKELETONS ?? resolve(dirname(fileURLToPath(import.meta.url)), '../../../shared/models/skeletons'),
-);
-const hasSkeletons = existsSync(SKELETONS);
-if (!hasSkeletons) console.log(`Skipping real-shape model tests: no skeletons folder at ${SKELETONS}`);
 
 const TIMEOUT = 60_000;
 const SMOLLM = 'smollm-360m-shaped';
@@ -60,24 +53,28 @@ describe.skipIf(!hasSkeletons)('real-shape bench models', () => {
     if (folder) await rm(folder, { recursive: true, force: true });
   });
 
-  it('have exactly the parameters config.json gives, in fp32 and int8 (no weight generated)', () => {
+  it('have exactly the parameters config.json gives, in fp32, int8 and q4 (no weight generated)', () => {
     // The real models' counts, pooler excluded: the feature-extraction exports output last_hidden_state only,
     // so BertModel's pooler (384 * 384 + 384 = 147,840) is not in their ONNX files.
+    // Granite: config arithmetic (real-shape-granite.test.ts checks it by hand).
     const known: Record<string, number> = {
       'minilm-l6-shaped': 22_713_216 - 147_840,
       'gte-small-shaped': 33_212_160,
       'smollm-360m-shaped': 361_821_120,
+      'granite-350m-shaped': 352_379_904,
+      'granite-1b-shaped': 1_631_750_144,
     };
     for (const id of Object.keys(BENCH_MODELS)) {
       const config = readSkeletonConfig(SKELETONS, id);
       expect(expectedParameterCount(id, config)).toBe(known[id]);
-      for (const quantized of [false, true]) {
-        const { plan } = buildBenchModel(id, config, { quantized });
-        expect(plan.parameterCount(), `${id} ${quantized ? 'int8' : 'fp32'}`).toBe(known[id]);
+      const variants = BENCH_MODELS[id].architecture === 'bert' ? ['fp32', 'int8'] : ['fp32', 'int8', 'q4'];
+      for (const variant of variants) {
+        const { plan } = buildBenchModel(id, config, variant);
+        expect(plan.parameterCount(), `${id} ${variant}`).toBe(known[id]);
       }
       // The full decoder's int8 weights come to ~362 MB: one byte per parameter plus fp32 norms and scales.
       if (id === SMOLLM) {
-        const { plan } = buildBenchModel(id, config, { quantized: true });
+        const { plan } = buildBenchModel(id, config, 'int8');
         expect(plan.dataBytes() / known[id]).toBeGreaterThan(1);
         expect(plan.dataBytes() / known[id]).toBeLessThan(1.01);
       }
@@ -118,85 +115,27 @@ describe.skipIf(!hasSkeletons)('real-shape bench models', () => {
   it(
     'SmolLM shape with 2 of its 32 layers: generates 3 tokens in fp32 and int8, with an honest KV cache',
     async () => {
-      writeBenchModel(SMOLLM, { skeletons: SKELETONS, out: folder, configOverrides: { num_hidden_layers: 2 } });
+      writeBenchModel(SMOLLM, { skeletons: SKELETONS, out: folder, variants: ['fp32', 'int8'], configOverrides: { num_hidden_layers: 2 } });
       const modelFolder = join(folder, BENCH_OWNER, SMOLLM);
       for (const file of ['config.json', 'generation_config.json', 'tokenizer.json', 'tokenizer_config.json']) {
         expect(existsSync(join(modelFolder, file)), file).toBe(true);
       }
-      for (const quantized of [false, true]) {
+      for (const dtype of ['fp32', 'q8']) {
         // The v2-era file name the bench's decoders keep (transformers.js 4 would look for onnx/model*.onnx).
-        const generator = await pipeline('text-generation', `${BENCH_OWNER}/${SMOLLM}`, { dtype: quantized ? 'q8' : 'fp32', model_file_name: 'decoder_model_merged' });
-        const messages = [{ role: 'user', content: 'What colour is the sky?' }];
-        const prompt = generator.tokenizer.apply_chat_template(messages, { tokenize: false, add_generation_prompt: true });
+        const { prompt, generated } = await generateTokens(`${BENCH_OWNER}/${SMOLLM}`, { dtype, model_file_name: 'decoder_model_merged' }, 3);
         expect(prompt).toMatch(/<\|im_start\|>assistant\n$/);
-        let generated = 0;
-        const output = await generator(prompt as string, {
-          max_new_tokens: 3,
-          do_sample: false,
-          return_full_text: false,
-          streamer: new TextStreamer(generator.tokenizer, { skip_prompt: true, callback_function: () => {}, token_callback_function: () => generated++ }),
-        });
         expect(generated).toBe(3);
-        expect(typeof (output as { generated_text: string }[])[0].generated_text).toBe('string');
-        await generator.dispose();
       }
 
-      // The cache: one cached step must give the logits of the full sequence run at once.
       const config = readSkeletonConfig(SKELETONS, SMOLLM);
-      const kvHeads: number = config.num_key_value_heads;
-      const headDim: number = config.hidden_size / config.num_attention_heads;
       const session = await ort.InferenceSession.create(join(modelFolder, 'onnx/decoder_model_merged.onnx'));
-      const int64 = (values: number[]) => new ort.Tensor('int64', BigInt64Array.from(values.map(BigInt)), [1, values.length]);
-      const range = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => from + i);
-      const past = (outputs?: ort.InferenceSession.OnnxValueMapType) => {
-        const feeds: Record<string, ort.Tensor> = {};
-        for (let layer = 0; layer < 2; layer++) {
-          for (const kind of ['key', 'value']) {
-            feeds[`past_key_values.${layer}.${kind}`] = outputs
-              ? (outputs[`present.${layer}.${kind}`] as ort.Tensor)
-              : new ort.Tensor('float32', new Float32Array(0), [1, kvHeads, 0, headDim]);
-          }
-        }
-        return feeds;
-      };
-      const run = (ids: number[], pastLength: number, feeds: Record<string, ort.Tensor>) =>
-        session.run({
-          input_ids: int64(ids),
-          attention_mask: int64(new Array(pastLength + ids.length).fill(1)),
-          position_ids: int64(range(pastLength, pastLength + ids.length)),
-          ...feeds,
-        });
-      const lastLogits = (outputs: ort.InferenceSession.OnnxValueMapType) => {
-        const logits = outputs.logits as ort.Tensor;
-        const [, length, vocab] = logits.dims;
-        expect(vocab).toBe(config.vocab_size);
-        return (logits.data as Float32Array).slice((length - 1) * vocab, length * vocab);
-      };
-      const maxDifference = (a: Float32Array, b: Float32Array) => a.reduce((max, x, i) => Math.max(max, Math.abs(x - b[i])), 0);
-      const ids = [1, 4093, 198, 1780, 3153, 314, 260, 6749, 47, 2, 198, 1, 520, 9531, 198];
-      const full = lastLogits(await run(ids, 0, past()));
-      const prefix = await run(ids.slice(0, -1), 0, past());
-      expect((prefix['present.0.key'] as ort.Tensor).dims).toEqual([1, kvHeads, ids.length - 1, headDim]);
-      const cached = lastLogits(await run(ids.slice(-1), ids.length - 1, past(prefix)));
-      expect(maxDifference(full, cached)).toBeLessThan(1e-4);
-      const uncached = lastLogits(await run(ids.slice(-1), 0, past()));
-      expect(maxDifference(full, uncached)).toBeGreaterThan(0.01);
-
-      // Rotary embeddings read position_ids and are relative: shifting every position changes nothing, while
-      // positions out of order do.
-      const withPositions = async (positions: number[]) =>
-        lastLogits(
-          await session.run({
-            input_ids: int64(ids),
-            attention_mask: int64(new Array(ids.length).fill(1)),
-            position_ids: int64(positions),
-            ...past(),
-          }),
-        );
-      const shifted = await withPositions(range(7, 7 + ids.length));
-      expect(maxDifference(full, shifted)).toBeLessThan(1e-4);
-      const scrambled = await withPositions(range(0, ids.length).reverse());
-      expect(maxDifference(full, scrambled)).toBeGreaterThan(0.01);
+      await expectHonestCache(session, {
+        layers: 2,
+        kvHeads: config.num_key_value_heads,
+        headDim: config.hidden_size / config.num_attention_heads,
+        vocab: config.vocab_size,
+      });
+      await session.release();
     },
     TIMEOUT,
   );

@@ -25,6 +25,9 @@ const { DataType } = onnx.TensorProto;
 export const INT8 = DataType.INT8;
 export const UINT8 = DataType.UINT8;
 
+/** 2^31 - 1 bytes. */
+export const PROTOBUF_LIMIT = 2_147_483_647;
+
 const BYTES = { [DataType.FLOAT]: 4, [DataType.INT64]: 8, [DataType.INT8]: 1, [DataType.UINT8]: 1, [DataType.INT32]: 4 };
 
 /** FNV-1a of a string: a per-tensor seed, so a weight's values do not depend on build order or on quantization. */
@@ -41,16 +44,29 @@ function hashName(text) {
  * honest; the distribution does not matter beyond keeping activations in a normal range (no overflow, no denormals).
  */
 export function randomUniformWeights(seed, name, count, std) {
+  return uniformWeightStream(seed, name, std).next(count);
+}
+
+/**
+ * The same values as randomUniformWeights, drawn a piece at a time: `next(count)` returns the stream's next `count`
+ * values. A 100k-token embedding table (822 MB in fp32 at hidden 2048) is then written without holding it whole.
+ */
+export function uniformWeightStream(seed, name, std) {
   let state = Math.floor(seededRandom((seed ^ hashName(name)) >>> 0).uniform() * 4294967295) | 1;
-  const data = new Float32Array(count);
   const scale = (std * Math.sqrt(3) * 2) / 4294967296;
-  for (let i = 0; i < count; i++) {
-    state ^= state << 13;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    data[i] = (state >>> 0) * scale - std * Math.sqrt(3);
-  }
-  return data;
+  const offset = std * Math.sqrt(3);
+  return {
+    next(count) {
+      const data = new Float32Array(count);
+      for (let i = 0; i < count; i++) {
+        state ^= state << 13;
+        state ^= state >>> 17;
+        state ^= state << 5;
+        data[i] = (state >>> 0) * scale - offset;
+      }
+      return data;
+    },
+  };
 }
 
 function varintLength(value) {
@@ -114,8 +130,10 @@ export class WeightPlan {
   #names = new Set();
 
   /**
-   * Declares tensors [{name, dims, dataType, parameter}] that `produce()` returns (typed arrays, same order).
-   * `parameter: false` marks quantization scales and zero points, which are not model parameters.
+   * Declares tensors [{name, dims, dataType, parameter}] that `produce()` returns, same order: each a typed array, or
+   * a function returning an iterable of typed arrays (the tensor's data in pieces, consumed when the tensor is
+   * written, after the ones before it). `parameter: false` marks what is not a model parameter: quantization scales
+   * and zero points, and the 4-bit copy of a tied embedding table that an LM head reads.
    */
   add(tensors, produce) {
     for (const tensor of tensors) {
@@ -126,11 +144,16 @@ export class WeightPlan {
     return tensors.map((tensor) => tensor.name);
   }
 
-  /** Elements of the tensors marked as parameters (weights, biases, norms, embeddings). */
+  /**
+   * Parameters the tensors hold (weights, biases, norms, embeddings): their elements, or `parameters` where a tensor
+   * packs several in one element (two 4-bit weights a byte).
+   */
   parameterCount() {
     let count = 0;
     for (const { tensors } of this.groups) {
-      for (const tensor of tensors) if (tensor.parameter !== false) count += tensor.dims.reduce((a, b) => a * b, 1);
+      for (const tensor of tensors) {
+        if (tensor.parameter !== false) count += tensor.parameters ?? tensor.dims.reduce((a, b) => a * b, 1);
+      }
     }
     return count;
   }
@@ -160,18 +183,43 @@ function writeAll(fd, bytes) {
   while (offset < view.length) offset += writeSync(fd, view, offset, Math.min(view.length - offset, 1 << 30));
 }
 
-/**
- * Writes `graphBuilder`'s model plus the plan's weights to `path`, streaming. Returns the file size in bytes.
- * `graphBuilder.encode` must not already contain the plan's tensors (they are referenced by name only).
- */
-export function writeModel(path, graphBuilder, plan, graphName) {
+/** ONNX Runtime's contrib operators the real-shape models use: MatMulNBits, the 4-bit weight MatMul of q4 files. */
+const CONTRIB_OPS = new Set(['MatMulNBits']);
+
+/** GraphBuilder writes every node in the default domain: contrib ops get ONNX Runtime's, which the model imports. */
+function useContribDomain(model) {
+  const contrib = model.graph.node.filter((node) => CONTRIB_OPS.has(node.opType));
+  for (const node of contrib) node.domain = 'com.microsoft';
+  if (contrib.length) model.opsetImport.push(onnx.OperatorSetIdProto.create({ domain: 'com.microsoft', version: 1 }));
+}
+
+/** The file's parts before any weight is generated: protobufjs's head bytes, the weights' framing, the total size. */
+function layout(graphBuilder, plan, graphName) {
   const model = onnx.ModelProto.decode(graphBuilder.encode(graphName));
+  useContribDomain(model);
   const graphHead = onnx.GraphProto.encode(model.graph).finish();
   model.graph = null;
   const modelHead = onnx.ModelProto.encode(model).finish();
   const entries = plan.groups.map(tensorEntries);
   const graphLength = graphHead.length + entries.flat().reduce((sum, entry) => sum + entry.size, 0);
   const graphPrefix = fieldPrefix(7, graphLength);
+  return { modelHead, graphPrefix, graphHead, entries, fileBytes: modelHead.length + graphPrefix.length + graphLength };
+}
+
+/** The size in bytes of the file writeModel would write, computed without generating a weight. */
+export function modelFileBytes(graphBuilder, plan, graphName) {
+  return layout(graphBuilder, plan, graphName).fileBytes;
+}
+
+/**
+ * Writes `graphBuilder`'s model plus the plan's weights to `path`, streaming. Returns the file size in bytes.
+ * `graphBuilder.encode` must not already contain the plan's tensors (they are referenced by name only).
+ */
+export function writeModel(path, graphBuilder, plan, graphName) {
+  const { modelHead, graphPrefix, graphHead, entries, fileBytes } = layout(graphBuilder, plan, graphName);
+  // protobuf's limit for one message, which ONNX Runtime enforces when it parses a model file (external data, the
+  // way around it, is not implemented here).
+  if (fileBytes > PROTOBUF_LIMIT) throw new Error(`${path}: ${fileBytes} bytes is over protobuf's 2 GB limit (${PROTOBUF_LIMIT})`);
   mkdirSync(dirname(path), { recursive: true });
   const fd = openSync(path, 'w');
   try {
@@ -179,17 +227,21 @@ export function writeModel(path, graphBuilder, plan, graphName) {
     writeAll(fd, graphPrefix);
     writeAll(fd, graphHead);
     plan.groups.forEach((group, index) => {
-      const arrays = group.produce();
+      const produced = group.produce();
       entries[index].forEach((entry, i) => {
-        const data = arrays[i];
-        if (data.byteLength !== entry.rawLength) throw new Error(`${entry.tensor.name}: ${data.byteLength} bytes, expected ${entry.rawLength}`);
         writeAll(fd, entry.prefix);
         writeAll(fd, entry.header);
-        writeAll(fd, data);
+        const pieces = typeof produced[i] === 'function' ? produced[i]() : [produced[i]];
+        let written = 0;
+        for (const piece of pieces) {
+          writeAll(fd, piece);
+          written += piece.byteLength;
+        }
+        if (written !== entry.rawLength) throw new Error(`${entry.tensor.name}: ${written} bytes, expected ${entry.rawLength}`);
       });
     });
   } finally {
     closeSync(fd);
   }
-  return modelHead.length + graphPrefix.length + graphLength;
+  return fileBytes;
 }
