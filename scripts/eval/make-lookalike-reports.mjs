@@ -243,7 +243,16 @@ const SLOTS = {
   facility: (c, r) => r.pick(c.facilities),
   quarter: (c, r) => r.pick(['first', 'second', 'third', 'fourth']),
   days: (c, r) => String(r.int(30, 75)),
+  ratio: (c, r) => `${r.int(1, 3)}.${r.int(0, 9)}`,
   maturity: (c) => String(c.year + 5),
+  // Who and when, in the passages that are not a fact's: real reports name the company and neighbouring years here
+  // and there, and never on the fact pages of the reports whose fact sentences are anonymous (see planReport).
+  name: (c) => c.company.name,
+  legal: (c) => c.company.legal,
+  fy: (c) => String(c.year),
+  fyPrev: (c) => String(c.year - 1),
+  fyPrev2: (c) => String(c.year - 2),
+  fyNext: (c) => String(c.year + 1),
 };
 
 export function fill(template, context, random) {
@@ -271,6 +280,7 @@ const FORWARD_LOOKING = [
   'Unless the context requires otherwise, references in this report to "the Company," "we," "us" and "our" refer to the registrant and its consolidated subsidiaries. Amounts are presented in U.S. dollars and, unless otherwise stated, in millions, except per-share data.',
   "Investors should also consider the risks described in other reports filed with the Securities and Exchange Commission. New factors emerge from time to time, and it is not possible for management to predict all such factors or their effect on the business.",
   "This report also refers to non-GAAP financial measures, such as adjusted EBITDA and free cash flow. These measures supplement, and should not be considered in isolation from or as a substitute for, measures prepared in accordance with generally accepted accounting principles.",
+  "In this report, \"{name},\" \"the Company,\" \"we,\" \"us\" and \"our\" refer to {legal} and its subsidiaries, and \"fiscal {fy}\" refers to the fiscal year covered by this report.",
 ];
 
 const BUSINESS = [
@@ -282,6 +292,8 @@ const BUSINESS = [
   'The Company purchases {raw materials|components|fuel and equipment} from a large number of suppliers and generally has multiple sources for its principal inputs. Prices of {steel|resins|diesel fuel|electronic components} {rose|fluctuated} during the year; the Company mitigates such exposure through {pricing actions|supplier agreements|hedging programs} and productivity.',
   'The Company holds {count} patents and {count} registered trademarks in the United States and abroad. While it considers its intellectual property valuable, it does not believe any single patent or trademark is material to its business as a whole.',
   'The Company is subject to federal, state, local and foreign laws governing {environmental protection|workplace safety|product safety|data privacy}. Compliance costs during the year were approximately {small} and are not expected to have a material effect on capital expenditures, earnings or competitive position.',
+  "{legal} is a {leading|diversified} provider of {industry} products and services, serving {customers} from {count} locations.",
+  "In fiscal {fy}, {name} {continued|advanced} its {multi-year|long-term} plan to {expand|grow} in {product}, building on investments made in fiscal {fyPrev}.",
 ];
 
 const SEGMENTS = [
@@ -293,6 +305,7 @@ const SEGMENTS = [
   "Within {seg1}, pricing actions added approximately {pct} to segment revenue, while volumes {rose|were flat|softened} in the {quarter} quarter. Operating income in the segment was {amt}, and the segment ended the year with backlog of {amt}.",
   "The {seg3} segment benefited from a larger installed base and longer service agreements. Recurring revenue represented about {pct} of segment revenue, and customer retention remained above {count} percent.",
   "Capital employed in the {seg} segment increased during the year as the Company added capacity for {product}. Return on segment assets was {pct}, compared with a target range set by management in its long-term plan.",
+  "{name} manages its business through three segments, organized by the markets they serve and the products they offer.",
 ];
 
 const HUMAN_CAPITAL = [
@@ -353,6 +366,8 @@ const MDA_OVERVIEW = [
   "The Company manages its business to generate attractive returns through the economic cycle. In the year, end markets were {mixed|generally favorable|softer than expected}, with growth in {product} offset in part by weaker demand for {product}.",
   "Foreign currency translation {reduced|increased} reported net revenue by approximately {amt}, primarily due to movements in the euro, the Canadian dollar and the Mexican peso against the U.S. dollar.",
   "Acquisitions completed in the prior year contributed {amt} of net revenue during the year. Divestitures of non-core product lines reduced net revenue by {amt} compared with the prior year.",
+  "This section compares results for fiscal {fy} with fiscal {fyPrev}. A discussion of fiscal {fyPrev} compared with fiscal {fyPrev2} appears in the annual report for fiscal {fyPrev}.",
+  "For fiscal {fyNext}, {name} expects {low|mid} single-digit growth in net revenue and continued investment in {product}.",
 ];
 
 const RESULTS = [
@@ -380,7 +395,7 @@ const LIQUIDITY = [
   'Financing activities included dividend payments of {amt}, share repurchases of {amt} and net repayment of borrowings of {amt}. The Company was in compliance with all covenants of its debt agreements.',
   'Management believes that cash from operations, available cash and borrowing capacity will be sufficient to fund operations, capital spending, dividends and debt service for at least the next twelve months.',
   "Working capital was {amt} at year end. Days sales outstanding were {days}, and inventory turns improved as the Company reduced safety stock in {product}.",
-  "The Company's senior unsecured debt is rated investment grade by two rating agencies. Total debt at year end was {amt}, and the ratio of net debt to adjusted EBITDA was approximately {count}.{count} times.",
+  "The Company's senior unsecured debt is rated investment grade by two rating agencies. Total debt at year end was {amt}, and the ratio of net debt to adjusted EBITDA was approximately {ratio} times.",
   "Capital spending plans for the coming year are expected to be in line with depreciation, with a continued emphasis on productivity, safety and capacity for {product}. Spending may be adjusted if market conditions change.",
   "Pension contributions of {small} were made during the year. The funded status of the Company's defined benefit plans improved on higher discount rates and favorable asset returns.",
 ];
@@ -400,6 +415,7 @@ const CRITICAL = [
   'Income tax accounting requires judgments about the realizability of deferred tax assets and the resolution of uncertain tax positions. A valuation allowance of {small} was recorded for certain foreign tax credit carryforwards.',
   'Pension and postretirement obligations depend on assumptions including discount rates, expected returns on plan assets and mortality. A 25 basis point decrease in the discount rate would increase the projected benefit obligation by approximately {amt}.',
   'Inventories are stated at the lower of cost or net realizable value. Reserves for excess and obsolete inventory are based on historical usage, forecasted demand and product life cycles.',
+  "There were no significant changes to the critical accounting estimates of {name} during fiscal {fy}.",
 ];
 
 const MARKET_RISK = [
@@ -409,6 +425,7 @@ const MARKET_RISK = [
   "The Company had interest rate swaps with a notional amount of {amt} that convert a portion of its variable-rate borrowings to fixed rates. The fair value of these swaps was not material at year end.",
   "Foreign currency forward contracts are used to hedge forecasted purchases and intercompany transactions. Outstanding contracts had a notional value of {amt}, with maturities of less than {count} months.",
   "The Company's pension plan assets are exposed to equity and fixed income market risk. A 10 percent decline in asset values would reduce the funded status by approximately {amt}.",
+  "The sensitivities above are based on the positions held by {name} at the end of fiscal {fy}.",
 ];
 
 const CONTROLS = [
@@ -418,6 +435,7 @@ const CONTROLS = [
   "The independent registered public accounting firm that audited the consolidated financial statements has issued an attestation report on the effectiveness of internal control over financial reporting, which is included in this report.",
   "Because of its inherent limitations, internal control over financial reporting may not prevent or detect misstatements. Projections of any evaluation of effectiveness to future periods are subject to the risk that controls may become inadequate because of changes in conditions.",
   "During the year the Company continued implementing a new enterprise resource planning system at {count} sites. The implementation included changes to processes and controls, which management evaluated as part of its assessment.",
+  "Management assessed the effectiveness of internal control over financial reporting of {legal} as of the end of fiscal {fy}.",
 ];
 
 const NOTES = [
@@ -431,6 +449,8 @@ const NOTES = [
   'Earnings per share. Basic earnings per share is computed on the weighted-average shares outstanding; diluted earnings per share also includes the dilutive effect of share-based awards.',
   'Fair value. The carrying amounts of cash, receivables and payables approximate fair value. The fair value of long-term debt, based on quoted market prices, was {amt} compared with a carrying amount of {amt}.',
   'Segment information. The Company\'s reportable segments are {seg1}, {seg2} and {seg3}. The accounting policies of the segments are the same as those described in the summary of significant accounting policies.',
+  "Recently issued accounting standards. Standards issued but not yet adopted by {legal} become effective in fiscal {fyNext} and are not expected to have a material effect.",
+  "Subsequent events. {name} evaluated events occurring after the end of fiscal {fy} through the date the financial statements were issued.",
 ];
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -638,7 +658,7 @@ const factSentence = (fact, values, context, random, named) => {
   return fill(filled, context, random);
 };
 
-function planReport(company, year, facts, index, random, { short }) {
+function planReport(company, year, facts, random, { short }) {
   const profile = INDUSTRIES[company.industry];
   const facilities = random.shuffle(FACILITY_CITIES.filter((city) => city !== company.hq));
   const context = { company, year, profile, facilities };
@@ -875,7 +895,7 @@ export function planSet({ companies = 14, years = DEFAULT_YEARS, seed = 2026, sh
       // A report whose filler happens to hold an answer is planned again with the next draws.
       let plan;
       for (let attempt = 0; ; attempt++) {
-        plan = planReport(company, year, facts.get(year), reports.length, random, { short });
+        plan = planReport(company, year, facts.get(year), random, { short });
         const texts = plan.pages.map((page) => normal(page.blocks.map((block) => block.text).join(' ')));
         const clean = FACT_NAMES.every((name) => {
           const answer = normal(facts.get(year)[name].V);
