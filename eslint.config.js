@@ -5,7 +5,10 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 const MODEL_RUNTIME = ['@huggingface/transformers', 'onnxruntime-web'];
-const HEAVY_LIBRARIES = [...MODEL_RUNTIME, 'pdfjs-dist', 'voy-search', 'idb'];
+const OCR_ENGINE = ['tesseract.js'];
+const HEAVY_LIBRARIES = [...MODEL_RUNTIME, ...OCR_ENGINE, 'pdfjs-dist', 'voy-search', 'idb'];
+const MODEL_RUNTIME_SEAM = ['src/workers/model-runtime.ts', 'src/workers/ort-failure-isolation.ts'];
+const OCR_ENGINE_SEAM = ['src/workers/ocr/tesseract-reader.ts'];
 const restrict = (paths, patterns, message) => [
   'error',
   { paths: paths.map((name) => ({ name, message })), patterns: [{ group: patterns, message }] },
@@ -41,10 +44,27 @@ export default defineConfig(
   },
   {
     files: ['src/workers/**'],
-    ignores: ['src/workers/model-runtime.ts', 'src/workers/ort-failure-isolation.ts'],
+    ignores: [...MODEL_RUNTIME_SEAM, ...OCR_ENGINE_SEAM],
     rules: {
-      'no-restricted-imports': restrict(MODEL_RUNTIME, ['onnxruntime-web/*'], 'The model runtime is used through src/workers/model-runtime.ts only.'),
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            ...MODEL_RUNTIME.map((name) => ({ name, message: 'The model runtime is used through src/workers/model-runtime.ts only.' })),
+            ...OCR_ENGINE.map((name) => ({ name, message: 'The OCR engine is used through src/workers/ocr/tesseract-reader.ts only.' })),
+          ],
+          patterns: [{ group: ['onnxruntime-web/*'], message: 'The model runtime is used through src/workers/model-runtime.ts only.' }],
+        },
+      ],
     },
+  },
+  {
+    files: MODEL_RUNTIME_SEAM,
+    rules: { 'no-restricted-imports': restrict(OCR_ENGINE, ['tesseract.js/*'], 'The OCR engine is used through src/workers/ocr/tesseract-reader.ts only.') },
+  },
+  {
+    files: OCR_ENGINE_SEAM,
+    rules: { 'no-restricted-imports': restrict(MODEL_RUNTIME, ['onnxruntime-web/*'], 'The model runtime is used through src/workers/model-runtime.ts only.') },
   },
   {
     files: ['src/ui/**/*.tsx', 'src/ui/**/*.ts'],

@@ -1,5 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { ocrAssets } from './scripts/vite/ocr-assets';
 import { pdfjsAssets } from './scripts/vite/pdfjs-assets';
 import { serviceWorker } from './scripts/vite/service-worker';
 
@@ -13,7 +14,7 @@ export default defineConfig({
   // Relative paths: the built site works from any folder of any static host.
   base: './',
   // serviceWorker: the built site works offline after a first visit, and is isolated on hosts that set no headers.
-  plugins: [react(), pdfjsAssets(), serviceWorker()],
+  plugins: [react(), pdfjsAssets(), ocrAssets(), serviceWorker()],
   // 'mpa' answers a missing models/ file with a real 404 (the SPA fallback would serve index.html as a model).
   appType: 'mpa',
   server: { headers: isolation },

@@ -34,6 +34,8 @@ export const embeddingText = (chunk: Pick<Chunk, 'context' | 'text'>) => (chunk.
 /** What a document is doing right now, as the library shows it. */
 export type DocumentState =
   | { kind: 'indexing'; stage: 'reading'; done: number; total: number }
+  /** Reading scanned pages with OCR: `done` of the `total` to read, the next being page `page` of the document. */
+  | { kind: 'indexing'; stage: 'ocr'; page: number; done: number; total: number }
   | { kind: 'indexing'; stage: 'embedding'; done: number; total: number }
   /** `keywordsOnly`: found by its words, not yet by meaning (the search model was unavailable, or changed). */
   | { kind: 'ready'; keywordsOnly?: boolean }
@@ -51,6 +53,13 @@ export interface DocumentRecord {
   addedAt: number;
   /** What was not read of a partly read document (see core/reading-report.ts). */
   warning?: string;
+  /** Pages whose text was read by OCR (scans), and those of them the engine read with low confidence. */
+  ocr?: OcrPages;
+}
+
+export interface OcrPages {
+  pages: number[];
+  lowConfidence: number[];
 }
 
 /** A document as the library lists it: stored ones, and those being indexed or failed (whose format may be unknown). */

@@ -61,6 +61,8 @@ export interface EngineConfig {
   device: DevicePreference;
   /** Absolute URL of the site's pdf.js data folders (CMaps, standard fonts, wasm decoders). */
   pdfAssetsUrl: string;
+  /** Absolute URL of the site's OCR engine files (tesseract.js's worker and core, language data). */
+  ocrAssetsUrl: string;
 }
 
 /** A cited passage shown where it stands in its document. */
@@ -70,7 +72,8 @@ export type SourceView = {
   pageCount: number;
   passage: string;
 } & (
-  | { kind: 'pdf-page'; image: Blob; highlights: HighlightBox[] }
+  /** An image of the page (a PDF page drawn, or the image file itself); `ocr` when its text was read by OCR. */
+  | { kind: 'pdf-page'; image: Blob; highlights: HighlightBox[]; ocr?: { lowConfidence: boolean } }
   | { kind: 'text'; text: string; highlight: { start: number; end: number } }
 );
 

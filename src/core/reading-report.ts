@@ -13,12 +13,20 @@ export function describePages(pages: readonly number[]): string {
 }
 
 /**
- * What a person should know about a document that was only partly read: pages that failed, and pages with no text
- * (scanned images, most likely). Undefined when every page was read.
+ * What a person should know about a document that was only partly read: pages that failed, pages OCR could not read
+ * (with why), and pages with no text (where OCR found none: pictures or blank pages, most likely). Undefined when
+ * every page was read.
  */
-export function readingWarning(pageCount: number, unreadable: readonly number[], withoutText: readonly number[]): string | undefined {
+export function readingWarning(
+  pageCount: number,
+  unreadable: readonly number[],
+  withoutText: readonly number[],
+  ocrFailed: readonly { page: number; reason: string }[] = [],
+): string | undefined {
   const notes: string[] = [];
   if (unreadable.length > 0) notes.push(`${unreadable.length} of ${pageCount} pages could not be read (${describePages(unreadable)}).`);
-  if (withoutText.length > 0) notes.push(`No text on ${describePages(withoutText)}: scanned images, most likely, so not searchable.`);
+  for (const { page, reason } of ocrFailed) notes.push(`OCR could not read page ${page}: ${reason}`);
+  const blank = withoutText.filter((page) => !ocrFailed.some((failed) => failed.page === page));
+  if (blank.length > 0) notes.push(`No text found on ${describePages(blank)}, even with OCR: pictures or blank pages, most likely.`);
   return notes.length > 0 ? notes.join(' ') : undefined;
 }

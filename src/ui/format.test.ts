@@ -42,6 +42,14 @@ describe('describeDocumentState', () => {
     expect(describeDocumentState({ kind: 'ready' }, 12, 30)).toBe('Ready: 12 pages, 30 passages');
     expect(describeDocumentState({ kind: 'ready' }, 0, 0)).toBe('Ready: 0 pages, 0 passages');
     expect(describeDocumentState({ kind: 'ready' }, 3, 4, 'No text on page 2.')).toBe('Ready: 3 pages, 4 passages. No text on page 2.');
+    expect(describeDocumentState({ kind: 'ready' }, 3, 4, undefined, { pages: [1, 2, 3], lowConfidence: [] })).toBe('Ready: 3 pages, 4 passages. All pages read by OCR.');
+    expect(describeDocumentState({ kind: 'ready' }, 5, 4, undefined, { pages: [2, 3], lowConfidence: [3] })).toBe(
+      'Ready: 5 pages, 4 passages. Pages 2 and 3 read by OCR; low confidence on page 3, so check what it cites.',
+    );
+    expect(describeDocumentState({ kind: 'ready' }, 1, 1, undefined, { pages: [1], lowConfidence: [1] })).toBe(
+      'Ready: 1 page, 1 passage. Read by OCR; low confidence on its text, so check what it cites.',
+    );
+    expect(describeDocumentState({ kind: 'indexing', stage: 'ocr', page: 3, done: 2, total: 12 }, 12, 0)).toBe('Reading page 3 of 12 with OCR (3 of 12 scanned pages)');
   });
 
   it('asks for the password of an encrypted PDF, and says when one was wrong', () => {

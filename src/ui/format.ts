@@ -1,4 +1,5 @@
-import type { DocumentState } from '../core/library';
+import type { DocumentState, OcrPages } from '../core/library';
+import { describePages } from '../core/reading-report';
 import type { BackupProgress, DuplicateFile, ExportSummary, ImportSummary, ModelStatus } from '../core/protocol';
 
 export function formatBytes(bytes: number): string {
@@ -18,15 +19,25 @@ export function formatProgress(loadedBytes: number, totalBytes: number): string 
   return totalBytes > loadedBytes ? `${formatBytes(loadedBytes)} of ${formatBytes(totalBytes)}` : formatBytes(loadedBytes);
 }
 
-export function describeDocumentState(state: DocumentState, pageCount: number, chunkCount: number, warning?: string): string {
+/** "Pages 1–3 read by OCR; low confidence on page 2." ("Read by OCR." for a one-page document, an image.) */
+export function describeOcr(ocr: OcrPages, pageCount: number): string {
+  const read = pageCount === 1 ? 'Read by OCR' : `${ocr.pages.length === pageCount ? 'All pages' : upperFirst(describePages(ocr.pages))} read by OCR`;
+  const unsure = ocr.lowConfidence.length === 0 ? '' : `; low confidence on ${pageCount === 1 ? 'its text' : describePages(ocr.lowConfidence)}, so check what it cites`;
+  return `${read}${unsure}.`;
+}
+
+const upperFirst = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+export function describeDocumentState(state: DocumentState, pageCount: number, chunkCount: number, warning?: string, ocr?: OcrPages): string {
   switch (state.kind) {
     case 'indexing':
+      if (state.stage === 'ocr') return `Reading page ${state.page} of ${pageCount || '…'} with OCR${state.total > 1 ? ` (${state.done + 1} of ${state.total} scanned pages)` : ''}`;
       return state.stage === 'reading'
         ? `Indexing: reading page ${state.done} of ${state.total || '…'}`
         : `Indexing: embedded ${state.done} of ${state.total} passages`;
     case 'ready': {
       const ready = `Ready: ${pageCount} ${pageCount === 1 ? 'page' : 'pages'}, ${chunkCount} ${chunkCount === 1 ? 'passage' : 'passages'}`;
-      const notes = [warning, state.keywordsOnly && 'Found by its words only until the search model is available.'].filter(Boolean);
+      const notes = [warning, ocr && describeOcr(ocr, pageCount), state.keywordsOnly && 'Found by its words only until the search model is available.'].filter(Boolean);
       return notes.length ? `${ready}. ${notes.join(' ')}` : ready;
     }
     case 'needs-password':

@@ -45,7 +45,7 @@ export class LibraryStore extends Store<LibraryState> {
       this.update({ reindex: event.done < event.total ? event : undefined });
     };
     this.workers.engine
-      .init({ embedder: this.models.embedder, sources: modelSources(), device: readDevicePreference(), pdfAssetsUrl: new URL('pdfjs/', document.baseURI).href }, proxy(onEvent))
+      .init({ embedder: this.models.embedder, sources: modelSources(), device: readDevicePreference(), pdfAssetsUrl: new URL('pdfjs/', document.baseURI).href, ocrAssetsUrl: new URL('ocr/', document.baseURI).href }, proxy(onEvent))
       .then(
         (documents) => {
           this.#opened = true;

@@ -122,7 +122,8 @@ function checkRecord(value: unknown, doc: unknown): DocumentRecord {
     typeof record.format === 'string' &&
     record.format in DOCUMENT_FORMATS &&
     [record.bytes, record.pageCount, record.chunkCount, record.addedAt].every(isCount) &&
-    (record.warning === undefined || typeof record.warning === 'string');
+    (record.warning === undefined || typeof record.warning === 'string') &&
+    (record.ocr === undefined || [record.ocr?.pages, record.ocr?.lowConfidence].every((pages) => Array.isArray(pages) && pages.every(isCount)));
   if (!ok) throw damaged('a document’s record is not valid');
   return record as DocumentRecord;
 }

@@ -8,7 +8,9 @@ describe('formats', () => {
     expect(formatByName({ name: 'page', type: 'text/html; charset=utf-8' })).toBe('html');
     expect(formatByName({ name: 'a.docx', type: 'application/octet-stream' })).toBe('docx');
     expect(formatByName({ name: 'server.log', type: 'text/plain' })).toBe('text');
-    expect(formatByName({ name: 'photo.jpg', type: 'image/jpeg' })).toBeUndefined();
+    expect(formatByName({ name: 'photo.jpg', type: 'image/jpeg' })).toBe('image');
+    expect(formatByName({ name: 'scan.PNG', type: '' })).toBe('image');
+    expect(formatByName({ name: 'animation.gif', type: 'image/gif' })).toBeUndefined();
     expect(formatByName({ name: 'old.doc', type: 'application/msword' })).toBeUndefined();
   });
 

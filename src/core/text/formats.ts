@@ -1,6 +1,6 @@
 // The formats Docent reads, in one place: the reader picks by them, and the file picker offers them.
 
-export type DocumentFormat = 'pdf' | 'docx' | 'html' | 'markdown' | 'text';
+export type DocumentFormat = 'pdf' | 'docx' | 'html' | 'markdown' | 'text' | 'image';
 
 export const DOCUMENT_FORMATS: Record<DocumentFormat, { extensions: readonly string[]; mimeTypes: readonly string[] }> = {
   pdf: { extensions: ['pdf'], mimeTypes: ['application/pdf'] },
@@ -8,10 +8,12 @@ export const DOCUMENT_FORMATS: Record<DocumentFormat, { extensions: readonly str
   html: { extensions: ['html', 'htm', 'xhtml'], mimeTypes: ['text/html', 'application/xhtml+xml'] },
   markdown: { extensions: ['md', 'markdown', 'mdown', 'mkd', 'mkdn'], mimeTypes: ['text/markdown', 'text/x-markdown'] },
   text: { extensions: ['txt', 'text'], mimeTypes: ['text/plain'] },
+  // Photos and scans of pages, read with OCR.
+  image: { extensions: ['png', 'jpg', 'jpeg'], mimeTypes: ['image/png', 'image/jpeg'] },
 };
 
 /** What Docent reads, as messages name it. */
-export const SUPPORTED_FORMATS_LABEL = 'PDF, Word (.docx), HTML, Markdown and plain text files';
+export const SUPPORTED_FORMATS_LABEL = 'PDF, Word (.docx), HTML, Markdown and plain text files, and images of pages (PNG, JPEG)';
 
 /** The `accept` attribute of a file input that offers every readable file. */
 export const ACCEPTED_FILES = Object.values(DOCUMENT_FORMATS)

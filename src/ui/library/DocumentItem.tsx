@@ -33,7 +33,7 @@ function PasswordForm({ name, onUnlock }: { name: string; onUnlock: (password: s
 }
 
 export function DocumentItem({ document, included, onIncludedChange, onUnlock, onRemove }: Props) {
-  const { id, name, state, pageCount, chunkCount, warning } = document;
+  const { id, name, state, pageCount, chunkCount, warning, ocr } = document;
   const nameId = `doc-${id}-name`;
   const stateId = `doc-${id}-state`;
   const alarming = state.kind === 'failed' || (state.kind === 'needs-password' && state.wrong);
@@ -44,7 +44,7 @@ export function DocumentItem({ document, included, onIncludedChange, onUnlock, o
         {name}
       </span>
       <span id={stateId} className="document__state" role={alarming ? 'alert' : undefined}>
-        {describeDocumentState(state, pageCount, chunkCount, warning)}
+        {describeDocumentState(state, pageCount, chunkCount, warning, ocr)}
       </span>
       {state.kind === 'indexing' && (
         <progress aria-label={`Indexing ${name}`} value={state.done} max={state.total || undefined} />

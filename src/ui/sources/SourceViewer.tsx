@@ -19,6 +19,11 @@ function PdfPage({ view, imageUrl }: { view: Extract<SourceView, { kind: 'pdf-pa
         ))}
       </div>
       <figcaption>
+        {view.ocr && (
+          <p className="source-page__ocr">
+            Read by OCR{view.ocr.lowConfidence ? ': the engine was unsure of many words on this page, so check the passage against the image.' : '.'}
+          </p>
+        )}
         <blockquote>{view.passage}</blockquote>
       </figcaption>
     </figure>
@@ -68,7 +73,7 @@ export function SourceViewer({ source, onClose }: { source?: OpenSource; onClose
     target?.focus();
   };
   const view = source?.view;
-  const title = !source ? '' : view?.kind === 'pdf-page' ? `${view.documentName} — page ${view.page} of ${view.pageCount}` : sourceLabel(source.hit);
+  const title = !source ? '' : view?.kind === 'pdf-page' ? `${view.documentName} — page ${view.page} of ${view.pageCount}${view.ocr ? ', read by OCR' : ''}` : sourceLabel(source.hit);
   return (
     <dialog ref={dialog} className="source-viewer" aria-labelledby="source-viewer-title" onClose={onDialogClose}>
       <header className="source-viewer__header">

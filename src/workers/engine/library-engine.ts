@@ -13,6 +13,8 @@ import { PasswordRequiredError, UnreadableFileError } from './pdf-text';
 import { formatOf } from './read-document';
 import { configurePdfAssets } from './pdf-document';
 import { prepareDocument } from './prepare-document';
+import { configureOcr } from './scanned-pages';
+import { OcrCancelled } from '../ocr/tesseract-reader';
 import { sourceView } from './source-view';
 import {
   deleteConversation,
@@ -78,6 +80,8 @@ export class LibraryEngine implements EngineApi {
   readonly #embeddedBy = new Map<DocId, string>();
   /** Encrypted PDFs waiting for their password; kept in memory only. */
   readonly #locked = new Map<DocId, Arrival>();
+  /** Ingestions under way: removing their document aborts them, even in the middle of a page read by OCR. */
+  readonly #ingesting = new Map<DocId, AbortController>();
   /** Files are ingested one at a time: embedding is CPU-bound, and order keeps progress readable. */
   #queue: Promise<void> = Promise.resolve();
 
@@ -96,6 +100,7 @@ export class LibraryEngine implements EngineApi {
   async #open(config: EngineConfig, onEvent: (event: EngineEvent) => void): Promise<Session> {
     configureRuntime(config.sources);
     configurePdfAssets(config.pdfAssetsUrl);
+    configureOcr(config.ocrAssetsUrl);
     const db = await openLibraryDb();
     const { documents, embeddings } = await loadLibrary(db);
     // The search model loaded (perhaps on its own, after the host came back): documents stored without its vectors
@@ -269,6 +274,7 @@ export class LibraryEngine implements EngineApi {
   }
 
   async removeDocument(id: DocId): Promise<void> {
+    this.#ingesting.get(id)?.abort();
     const session = await this.#session();
     await session.sync.exclusive(() => deleteDocument(session.db, id));
     session.sync.announce({ kind: 'removed', docId: id });
@@ -358,7 +364,11 @@ export class LibraryEngine implements EngineApi {
       // One tab at a time reads and stores: a file dropped into two tabs is indexed once, then taken up by both.
       await session.sync.exclusive(async () => {
         if (await getDocument(session.db, id)) return this.#adopt(session, id);
-        const bundle = await prepareDocument(id, file, bytes, session.embedder, (state, counts) => update({ state, ...counts }), password);
+        const ingestion = new AbortController();
+        this.#ingesting.set(id, ingestion);
+        const bundle = await prepareDocument(id, file, bytes, session.embedder, (state, counts) => update({ state, ...counts }), password, ingestion.signal).finally(() =>
+          this.#ingesting.delete(id),
+        );
         if (cancelled()) return;
         await saveDocument(session.db, bundle);
         if (cancelled()) return deleteDocument(session.db, id);
@@ -369,7 +379,7 @@ export class LibraryEngine implements EngineApi {
         if (bundle.embeddings) this.#catchUp(session);
       });
     } catch (error) {
-      if (error instanceof IngestionCancelled) return;
+      if (error instanceof IngestionCancelled || error instanceof OcrCancelled) return;
       if (error instanceof PasswordRequiredError) {
         this.#locked.set(id, arrival);
         return update({ state: { kind: 'needs-password', wrong: error.wrong } });

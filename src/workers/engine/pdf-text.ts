@@ -86,6 +86,8 @@ export interface PdfText {
   unreadablePages: number[];
   /** What the PDF says it is: its metadata and running headers (the file name is the caller's). */
   identity: Omit<DocumentIdentity, 'fileName'>;
+  /** The text items of every page as pdf.js gave them, for building the pages again once scanned ones are OCR'd. */
+  raw: RawPdfPage[];
 }
 
 /** The PDF's own title, subject and author (its Info dictionary), where it has them. */
@@ -142,7 +144,7 @@ export async function readPdfPages(data: Uint8Array, onPage: (done: number, tota
     if (unreadablePages.length === document.numPages) throw new UnreadableFileError('No page of this PDF could be read: it is damaged.');
     const built = buildPdfDocument(pages);
     const identity = { ...(await inTime(pdfMetadata(document))), runningLines: distinctRunningLines(built.runningLines) };
-    return { pages: built.pages, unreadablePages, identity };
+    return { pages: built.pages, unreadablePages, identity, raw: pages };
   } finally {
     clearTimeout(timer);
     await pdf.close();

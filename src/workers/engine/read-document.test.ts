@@ -3,6 +3,7 @@ import { GlobalWorkerOptions } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { OcrCancelled, OcrPageError, type OcrReader } from '../ocr/tesseract-reader';
 import { UnreadableFileError } from './pdf-text';
 import { formatOf, readDocument } from './read-document';
 import { makeDocx } from './readers/make-docx.test-support';
@@ -42,7 +43,9 @@ describe('formatOf', () => {
     ['old.txt', 'text/plain', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0, 0]), undefined],
     ['old.doc', 'application/msword', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0]), undefined],
     ['sheet.xlsx', '', text('PK'), undefined],
-    ['photo.jpg', 'image/jpeg', new Uint8Array([0xff, 0xd8]), undefined],
+    ['photo.jpg', 'image/jpeg', new Uint8Array([0xff, 0xd8]), 'image'],
+    ['scan', '', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a]), 'image'],
+    ['animation.gif', 'image/gif', text('GIF89a'), undefined],
   ])('%s (%s) is %s', (name, type, bytes, format) => {
     expect(formatOf({ name, type }, bytes)).toBe(format);
   });
@@ -80,9 +83,11 @@ describe('readDocument', () => {
   });
 
   it('names the supported types for a file it cannot read', async () => {
-    const attempt = read('photo.jpg', new Uint8Array([0xff, 0xd8]), 'image/jpeg');
+    const attempt = read('animation.gif', text('GIF89a'), 'image/gif');
     await expect(attempt).rejects.toThrow(UnreadableFileError);
-    await expect(attempt).rejects.toThrow('Files of this type are not supported (image/jpeg). Docent reads PDF, Word (.docx), HTML, Markdown and plain text files.');
+    await expect(attempt).rejects.toThrow(
+      'Files of this type are not supported (image/gif). Docent reads PDF, Word (.docx), HTML, Markdown and plain text files, and images of pages (PNG, JPEG).',
+    );
     await expect(read('old.doc', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0]))).rejects.toThrow(/Save it as \.docx, PDF or text first/);
   });
 
@@ -90,5 +95,56 @@ describe('readDocument', () => {
     await expect(read('notes.docx', text('PK\u0003\u0004 not supported yet'), 'application/octet-stream')).rejects.toThrow(
       /This file is damaged or is not a Word document/,
     );
+  });
+});
+
+describe('readDocument with OCR', () => {
+  const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  const line = (y: number, ...words: string[]) => ({
+    box: { x0: 10, y0: y, x1: 10 + 60 * words.length, y1: y + 24 },
+    words: words.map((word, i) => ({ text: word, confidence: 91, box: { x0: 10 + 60 * i, y0: y, x1: 60 + 60 * i, y1: y + 24 } })),
+  });
+  const reader = (read: OcrReader['read']): OcrReader => ({ read, close: async () => {} });
+
+  it('reads an image file as one page of OCR text, with its layout in the image', async () => {
+    const ocr = reader(async () => ({ width: 400, height: 300, lines: [line(20, 'Saffron', 'from', 'Valencia.'), line(60, 'Top', 'shelf.')] }));
+    const result = await readDocument(file('jar.png', png).file, png, () => {}, undefined, { reader: ocr });
+    expect(result.format).toBe('image');
+    expect(result.pages[0].text).toBe('Saffron from Valencia.\nTop shelf.');
+    expect(result.pages[0].layout?.viewBox).toEqual([0, 0, 400, 300]);
+    expect(result.ocr).toEqual({ pages: [1], lowConfidence: [], failed: [] });
+  });
+
+  it('marks an image read with low confidence', async () => {
+    const unsure = line(20, 'S4ffr0n');
+    unsure.words[0].confidence = 31;
+    const result = await readDocument(file('jar.png', png).file, png, () => {}, undefined, { reader: reader(async () => ({ width: 400, height: 300, lines: [unsure] })) });
+    expect(result.ocr?.lowConfidence).toEqual([1]);
+  });
+
+  it('fails an image the engine cannot read with why, and passes cancelling on', async () => {
+    const failing = reader(async () => {
+      throw new OcrPageError('Reading it with OCR took more than 120 seconds.');
+    });
+    await expect(readDocument(file('jar.png', png).file, png, () => {}, undefined, { reader: failing })).rejects.toThrow(
+      new UnreadableFileError('This image could not be read with OCR. Reading it with OCR took more than 120 seconds.'),
+    );
+    const cancelled = reader(async () => {
+      throw new OcrCancelled();
+    });
+    await expect(readDocument(file('jar.png', png).file, png, () => {}, undefined, { reader: cancelled })).rejects.toThrow(OcrCancelled);
+  });
+
+  it('leaves a PDF whose pages all have text to its text layer', async () => {
+    const pdf = await PDFDocument.create();
+    const font = await pdf.embedFont(StandardFonts.Helvetica);
+    pdf.addPage([300, 300]).drawText('Typed text', { x: 20, y: 250, size: 12, font });
+    const bytes = await pdf.save();
+    const untouched = reader(async () => {
+      throw new Error('OCR was asked to read a page with text.');
+    });
+    const result = await readDocument(file('typed.pdf', bytes).file, bytes, () => {}, undefined, { reader: untouched });
+    expect(result.pages[0].text).toBe('Typed text');
+    expect(result.ocr).toBeUndefined();
   });
 });

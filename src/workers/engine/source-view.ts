@@ -22,9 +22,19 @@ async function renderPdfPage(data: Uint8Array, pageNumber: number, password?: st
   }
 }
 
+/** An image file drawn at the viewer's width (never larger than it is). */
+async function renderImage(blob: Blob): Promise<Blob> {
+  const bitmap = await createImageBitmap(blob);
+  const scale = Math.min(1, RENDER_WIDTH / bitmap.width);
+  const canvas = new OffscreenCanvas(Math.ceil(bitmap.width * scale), Math.ceil(bitmap.height * scale));
+  canvas.getContext('2d')!.drawImage(bitmap, 0, 0, canvas.width, canvas.height);
+  bitmap.close();
+  return canvas.convertToBlob({ type: 'image/png' });
+}
+
 /**
- * A cited passage where it stands: the PDF page drawn as it looks with the passage's text boxed, or, for other
- * formats, the page's text with the passage marked.
+ * A cited passage where it stands: the PDF page (or image) drawn as it looks with the passage's text boxed, marked
+ * when its text was read by OCR, or, for other formats, the page's text with the passage marked.
  */
 export async function sourceView(db: LibraryDb, chunkId: ChunkId, documentOf: (chunkId: ChunkId) => DocumentSummary | undefined): Promise<SourceView> {
   const [chunk] = await getChunks(db, [chunkId]);
@@ -34,10 +44,12 @@ export async function sourceView(db: LibraryDb, chunkId: ChunkId, documentOf: (c
   const start = chunk.charStart - page.start;
   const end = Math.min(chunk.charEnd - page.start, page.text.length);
   const common = { documentName: document.name, page: page.page, pageCount: document.pageCount, passage: chunk.text };
-  const file = document.format === 'pdf' && page.layout ? await getFile(db, chunk.docId) : undefined;
+  const drawn = (document.format === 'pdf' || document.format === 'image') && page.layout;
+  const file = drawn ? await getFile(db, chunk.docId) : undefined;
   if (file && page.layout) {
-    const image = await renderPdfPage(new Uint8Array(await file.blob.arrayBuffer()), page.page, file.password);
-    return { kind: 'pdf-page', ...common, image, highlights: highlightBoxes({ ...page.layout, runs: unpackRuns(page.layout.runs) }, start, end) };
+    const image = document.format === 'image' ? await renderImage(file.blob) : await renderPdfPage(new Uint8Array(await file.blob.arrayBuffer()), page.page, file.password);
+    const ocr = document.ocr?.pages.includes(page.page) ? { ocr: { lowConfidence: document.ocr.lowConfidence.includes(page.page) } } : {};
+    return { kind: 'pdf-page', ...common, image, highlights: highlightBoxes({ ...page.layout, runs: unpackRuns(page.layout.runs) }, start, end), ...ocr };
   }
   return { kind: 'text', ...common, text: page.text, highlight: { start, end } };
 }
