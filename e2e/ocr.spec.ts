@@ -1,7 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
-import { DocentPage } from './support/docent-page';
+import { DocentPage, TEST_MODELS } from './support/docent-page';
 import { makeScannedPdf, renderScans, type ScanSpec } from './support/make-scan';
 import { recordNetwork } from './support/network-record';
+import { serveStatic } from './support/static-server';
 import { recordTextHistory } from './support/text-history';
 
 const FIRST = 'The lighthouse keeper at Westmere recorded a violent storm on the ninth of March, and the lamp stayed lit all night.';
@@ -102,4 +103,25 @@ test('pages OCR cannot read are reported and the others kept; a damaged image fa
   await expect(docent.document('damaged.png')).toHaveAccessibleName(/Failed: This image could not be read with OCR/);
   await docent.ask('How many barrels of tar were ordered?');
   await expect(docent.citation('partly-blank.pdf, p. 1')).toBeVisible();
+});
+
+test('offline after the first visit, with the site gone, a scanned PDF is still read with OCR', async ({ page, context }) => {
+  const [scan] = await scans(page, [{ paragraphs: [SECOND], font: 'serif', size: 14, dpi: 150 }]);
+  const site = await serveStatic(process.env.DOCENT_E2E_DIST ?? 'dist', { isolation: true });
+  const docent = new DocentPage(page);
+  try {
+    await page.goto(`${site.url}${TEST_MODELS}`);
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    await context.setOffline(true);
+    await site.stop();
+    await page.reload();
+    await expect(page.getByRole('heading', { name: 'Docent', level: 1 })).toBeVisible();
+    await docent.addFiles([{ name: 'offline-scan.pdf', mimeType: 'application/pdf', buffer: await makeScannedPdf([scan.png]) }]);
+    await expect(docent.document('offline-scan.pdf')).toHaveAccessibleName(/Ready: 1 page.*Read by OCR/, { timeout: 90_000 });
+    await docent.ask('How many barrels of tar were ordered?');
+    await expect(docent.citation('offline-scan.pdf, p. 1')).toBeVisible();
+  } finally {
+    await site.stop();
+  }
 });
