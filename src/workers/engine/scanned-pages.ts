@@ -11,6 +11,9 @@ export const MAX_OCR_PIXELS = 12_000_000;
 /** One page's drawing and reading must end within this; a page that does not is reported and the rest read. */
 export const OCR_PAGE_TIMEOUT_MS = 120_000;
 
+/** The performance measure each page read with OCR leaves (drawing and reading); the bench and the accuracy script time it. */
+export const OCR_PAGE_MEASURE = 'docent:ocr-page';
+
 /** Which pages were read by OCR, which of them with low confidence, and which could not be read, with why. */
 export interface OcrReport {
   pages: number[];
@@ -90,9 +93,12 @@ export async function ocrPdfPages(
       if (options.signal?.aborted) throw new OcrCancelled();
       options.onProgress({ page: number, done, total: pages.length });
       try {
+        const start = performance.now();
         const { canvas, toPdf, horizontal } = await bounded(drawPage(document, number), OCR_PAGE_TIMEOUT_MS);
+        const pixels = canvas.width * canvas.height;
         const page = await options.reader.read(canvas, { timeoutMs: OCR_PAGE_TIMEOUT_MS, signal: options.signal });
         canvas.width = canvas.height = 0;
+        performance.measure(OCR_PAGE_MEASURE, { start, detail: { page: number, pixels } });
         record(report, number, page);
         const index = result.findIndex((entry) => entry.page === number);
         result[index] = { ...result[index], items: ocrTextItems(page, toPdf, horizontal) };
@@ -110,7 +116,9 @@ export async function ocrPdfPages(
 /** Reads an image file (PNG, JPEG) with OCR: one page, its size in pixels used as its size in points. */
 export async function ocrImage(image: Blob, options: { reader: OcrReader; signal?: AbortSignal }): Promise<{ raw: RawPdfPage; report: OcrReport }> {
   const report: OcrReport = { pages: [], lowConfidence: [], failed: [] };
+  const start = performance.now();
   const page = await options.reader.read(image, { timeoutMs: OCR_PAGE_TIMEOUT_MS, signal: options.signal });
+  performance.measure(OCR_PAGE_MEASURE, { start, detail: { page: 1, pixels: page.width * page.height } });
   record(report, 1, page);
   const items = ocrTextItems(page, (x, y) => [x, page.height - y], true);
   return { raw: { page: 1, viewBox: [0, 0, page.width, page.height], rotation: 0, items }, report };
