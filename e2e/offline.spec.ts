@@ -300,6 +300,8 @@ test('Settings: an accessible dialog that makes both models available offline wi
     const progress = dialog.getByRole('list', { name: 'Download progress' });
     await expect(progress.getByRole('listitem').filter({ hasText: `${HUB_MODELS.embedder}/onnx/model_quantized.onnx` })).toContainText(/done/);
     await expect(progress.getByRole('listitem').filter({ hasText: `${HUB_MODELS.generator}/onnx/model_quantized.onnx` })).toContainText(/done/);
+    // The reranker too: it reorders passages only once it is in this browser.
+    await expect(progress.getByRole('listitem').filter({ hasText: `${HUB_MODELS.reranker}/onnx/model_quantized.onnx` })).toContainText(/done/);
     await expect(searchModel).toContainText(/available offline, 1\.\d MB on disk/);
     await expect(chatModel).toContainText(/available offline, \d+ KB on disk/);
     await expect(dialog.getByRole('button', { name: 'Available offline' })).toBeDisabled();

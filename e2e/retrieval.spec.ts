@@ -1,6 +1,7 @@
 import { expect, test, type Locator } from '@playwright/test';
-import { DocentPage } from './support/docent-page';
+import { DocentPage, readyOnDevice } from './support/docent-page';
 import { makePdf } from './support/make-pdf';
+import { recordNetwork } from './support/network-record';
 
 const ALMANAC = ['The lighthouse keeper of Westmere is Ada Lindqvist. Her cat, named Marmalade, sleeps on the lantern gallery.'];
 const SHELTER = ['The animal shelter in Eastby houses a ginger cat named Biscuit, adopted in 2020.'];
@@ -116,4 +117,35 @@ test('a question that needs two passages gets the second by following the name t
   await expect(second).toContainText('Chief of Protocol');
   // Passages that share nothing with the question or the name followed are not offered as evidence.
   await expect(turn).not.toContainText('harbor.pdf');
+});
+
+const FLIGHTS = [
+  'Airship history. The zeppelin era began over Lake Constance, and many towns built hangars for the great ships.',
+  'Zeppelin flights left Friedrichshafen.',
+  'The zeppelin took off before dawn, and its crew of forty watched the lake fall away beneath them.',
+];
+
+test('a reranker in this browser reorders the best passages by its judgement; one that is not here is skipped, and the answer still comes', async ({ page, context }) => {
+  const docent = new DocentPage(page);
+  const network = recordNetwork(context);
+  await docent.open('?embedder=docent-test/tiny-embedder&generator=none&reranker=docent-test/tiny-reranker');
+  await docent.addFiles([{ name: 'airships.pdf', mimeType: 'application/pdf', buffer: await makePdf(FLIGHTS) }]);
+  await expect(docent.document('airships.pdf')).toHaveAccessibleName(/Ready: 3 pages/);
+
+  await docent.ask('zeppelin flights over Friedrichshafen');
+  const reranker = page.getByRole('status').filter({ hasText: 'Reranker' });
+  await expect(reranker).toContainText(`Test reranker (generated): ${readyOnDevice()}`);
+  const sources = sourcesOf(docent.conversation.getByRole('article').last());
+  await expect(sources.first()).toContainText('[1] airships.pdf, p. 2');
+  const judged = (await sources.allInnerTexts()).map((text) => Number(/relevance (\d+)%/.exec(text)?.[1]));
+  expect(judged.length).toBe(3);
+  expect(judged).toEqual([...judged].sort((a, b) => b - a));
+
+  await page.goto('./?embedder=docent-test/tiny-embedder&generator=none&reranker=docent-test/missing-reranker');
+  await docent.ask('zeppelin flights over Friedrichshafen');
+  await expect(reranker).toContainText('not in this browser: passages keep their search order');
+  await expect(sourcesOf(docent.conversation.getByRole('article').last()).first()).toContainText('airships.pdf');
+  await expect(docent.conversation.getByRole('article').last()).not.toContainText('relevance');
+  // Skipped means not downloaded: no request left the site.
+  expect(network.foreign(new URL(page.url()).origin)).toEqual([]);
 });

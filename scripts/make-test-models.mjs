@@ -9,6 +9,7 @@ import { tinyChatModel } from './lib/tiny-chat-model.mjs';
 /** An answer that tries to run script, for the test that proves model output is never rendered as HTML. */
 const HOSTILE_ANSWER = ['<img src=x onerror="document.title=\'pwned\'">', '<script>document.title=\'pwned\'</script>', ' **Bold**', ' [', '1', '].'];
 import { tinyEmbedder } from './lib/tiny-embedder.mjs';
+import { tinyReranker } from './lib/tiny-reranker.mjs';
 
 /** A model no execution provider can run (an operator none implements): the GPU weights of a model the GPU fails. */
 function unsupportedOperatorModel() {
@@ -23,6 +24,7 @@ export const TEST_MODELS = {
   'docent-test/tiny-embedder': tinyEmbedder,
   'docent-test/tiny-embedder-b': () => tinyEmbedder({ seed: 7 }),
   'docent-test/tiny-chat': tinyChatModel,
+  'docent-test/tiny-reranker': tinyReranker,
   'docent-test/tiny-chat-endless': () => tinyChatModel({ endless: true, busySteps: 320 }),
   'docent-test/tiny-chat-hostile': () => tinyChatModel({ answer: HOSTILE_ANSWER }),
   // Its q4 weights are the catalog's WebGPU weights: loading them fails, and the CPU's fp32 weights answer instead.

@@ -6,8 +6,8 @@ import type { BrowserContext, Route } from '@playwright/test';
 
 export const MODEL_HOST = 'https://huggingface.co';
 /** Copies of the generated test models under an owner the site's own models/ folder does not have. */
-export const HUB_MODELS = { embedder: 'docent-hub/tiny-embedder', generator: 'docent-hub/tiny-chat' } as const;
-export const HUB_QUERY = `?embedder=${HUB_MODELS.embedder}&generator=${HUB_MODELS.generator}`;
+export const HUB_MODELS = { embedder: 'docent-hub/tiny-embedder', generator: 'docent-hub/tiny-chat', reranker: 'docent-hub/tiny-reranker' } as const;
+export const HUB_QUERY = `?embedder=${HUB_MODELS.embedder}&generator=${HUB_MODELS.generator}&reranker=${HUB_MODELS.reranker}`;
 
 const CORS = { 'Access-Control-Allow-Origin': '*', 'Access-Control-Expose-Headers': 'Content-Length' };
 
@@ -19,7 +19,7 @@ export function writeHubModels(): string {
   const folder = mkdtempSync(join(tmpdir(), 'docent-hub-'));
   execFileSync(process.execPath, ['scripts/make-test-models.mjs', folder]);
   renameSync(join(folder, 'docent-test'), join(folder, 'docent-hub'));
-  for (const model of ['tiny-embedder', 'tiny-chat']) {
+  for (const model of ['tiny-embedder', 'tiny-chat', 'tiny-reranker']) {
     copyFileSync(join(folder, `docent-hub/${model}/onnx/model.onnx`), join(folder, `docent-hub/${model}/onnx/model_quantized.onnx`));
   }
   return folder;

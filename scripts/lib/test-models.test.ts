@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { env, pipeline } from '@huggingface/transformers';
+import { AutoModelForSequenceClassification, AutoTokenizer, env, pipeline } from '@huggingface/transformers';
 import * as ort from 'onnxruntime-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeTestModels } from '../make-test-models.mjs';
@@ -144,6 +144,26 @@ describe('tiny chat model', () => {
 
       const uncached = lastLogits(await run(ids.slice(-1), emptyPast(), 0));
       expect(maxDifference(full, uncached)).toBeGreaterThan(0.01);
+    },
+    TIMEOUT,
+  );
+});
+
+describe('tiny reranker', () => {
+  it(
+    'scores a question-passage pair by how much of the passage the question holds, one logit per pair',
+    async () => {
+      const tokenizer = await AutoTokenizer.from_pretrained('docent-test/tiny-reranker');
+      const model = await AutoModelForSequenceClassification.from_pretrained('docent-test/tiny-reranker', { dtype: 'fp32' });
+      const question = 'zeppelin flights over friedrichshafen';
+      const passages = ['Bananas are a yellow fruit rich in potassium.', 'Zeppelin flights left Friedrichshafen.', 'The zeppelin took off before dawn.'];
+      const inputs = tokenizer(passages.map(() => question), { text_pair: passages, padding: true });
+      const { logits } = await model(inputs);
+      expect(logits.dims).toEqual([3, 1]);
+      const [banana, flights, dawn] = logits.data as Float32Array;
+      expect(banana).toBeLessThan(-2);
+      expect(flights).toBeGreaterThan(dawn);
+      expect(dawn).toBeGreaterThan(banana);
     },
     TIMEOUT,
   );

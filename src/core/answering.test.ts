@@ -29,6 +29,10 @@ describe('isRelevant', () => {
   it('finds no evidence in function words alone', () => {
     expect(isRelevant('What is it about?', passage, 0.9)).toBe(false);
   });
+  it('accepts a passage the reranker judges more likely than not to answer, and no other by its judgement', () => {
+    expect(isRelevant('What is the GDP of Mongolia?', { ...passage, rerank: 0.7 }, 0.9)).toBe(true);
+    expect(isRelevant('What is the GDP of Mongolia?', { ...passage, rerank: 0.3 }, 0.9)).toBe(false);
+  });
 });
 
 describe('keySentences', () => {

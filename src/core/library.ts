@@ -79,6 +79,11 @@ export interface SearchHit {
     similarity?: number;
     /** BM25+ score, when the passage matched words of the question (of the follow-up, for a followed passage). */
     keyword?: number;
+    /**
+     * The reranker's judgement that the passage answers the question, as a probability (the sigmoid of its cross-
+     * encoder logit), when a reranker reordered the candidates.
+     */
+    rerank?: number;
   };
   /**
    * The names a follow-up search followed to find the passage: names the best passages introduced that the question

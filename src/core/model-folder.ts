@@ -28,9 +28,17 @@ export function isCausalLm(config: { model_type?: string; architectures?: string
   return CAUSAL_LM_TYPES.has(config.model_type ?? '') || (config.architectures ?? []).some((name) => name.endsWith('ForCausalLM'));
 }
 
+/** Whether a config.json describes a cross-encoder (a reranker): a sequence classifier scoring text pairs. */
+const isCrossEncoder = (config: { architectures?: unknown }) =>
+  Array.isArray(config.architectures) && config.architectures.some((name) => typeof name === 'string' && name.endsWith('ForSequenceClassification'));
+
 /** The weights Docent prefers per task and device, best first (see MODEL_CATALOG for why). */
-const CPU_PREFERENCE: Record<ModelTask, Dtype[]> = { generator: ['q4', 'q8', 'fp32', 'fp16', 'q4f16'], embedder: ['q8', 'fp32', 'fp16', 'q4'] };
-const GPU_PREFERENCE: Record<ModelTask, Dtype[]> = { generator: ['q4f16', 'fp16', 'q4', 'fp32'], embedder: ['fp16', 'fp32'] };
+const CPU_PREFERENCE: Record<ModelTask, Dtype[]> = {
+  generator: ['q4', 'q8', 'fp32', 'fp16', 'q4f16'],
+  embedder: ['q8', 'fp32', 'fp16', 'q4'],
+  reranker: ['q8', 'fp32', 'fp16', 'q4'],
+};
+const GPU_PREFERENCE: Record<ModelTask, Dtype[]> = { generator: ['q4f16', 'fp16', 'q4', 'fp32'], embedder: ['fp16', 'fp32'], reranker: ['fp16', 'fp32'] };
 const SUFFIX_DTYPE: Record<string, Dtype> = { '': 'fp32', _fp16: 'fp16', _quantized: 'q8', _q4: 'q4', _q4f16: 'q4f16' };
 const WEIGHTS_NAME = /^onnx\/(model|decoder_model_merged)(|_fp16|_quantized|_q4|_q4f16)\.onnx$/;
 const OTHER_FORMATS: [RegExp, string][] = [
@@ -81,7 +89,7 @@ export function checkModelFolder(folderName: string, files: FolderFile[], texts:
   }
   if (problems.length || !config) return { ok: false, problems };
 
-  const task: ModelTask = isCausalLm(config) ? 'generator' : 'embedder';
+  const task: ModelTask = isCausalLm(config) ? 'generator' : isCrossEncoder(config) ? 'reranker' : 'embedder';
   if (task === 'generator') {
     const tokenizerConfig = parse(texts.tokenizerConfig);
     if (!tokenizerConfig) problems.push('tokenizer_config.json is not valid JSON.');

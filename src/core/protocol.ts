@@ -15,7 +15,9 @@ export type ModelStatus =
   | { kind: 'warming-up' }
   | ({ kind: 'ready' } & Placement)
   /** `retryAt`: when the next attempt starts on its own (ms since the epoch); sooner if the browser comes back online. */
-  | { kind: 'failed'; reason: string; retryAt?: number };
+  | { kind: 'failed'; reason: string; retryAt?: number }
+  /** Not used, and nothing lost (a reranker not in this browser): why, and what happens instead. */
+  | { kind: 'skipped'; reason: string };
 
 /** One file of a model being downloaded; totalBytes is 0 or loadedBytes while its size is not known. */
 export interface FileProgress {
@@ -57,6 +59,8 @@ export type EngineEvent = { type: 'library'; documents: DocumentSummary[] } | Mo
 
 export interface EngineConfig {
   embedder: ModelSpec;
+  /** Reorders the search's best candidates where its model is in this browser or on this site; null: none chosen. */
+  reranker: ModelSpec | null;
   sources: ModelSources;
   device: DevicePreference;
   /** Absolute URL of the site's pdf.js data folders (CMaps, standard fonts, wasm decoders). */
@@ -114,6 +118,8 @@ export interface EngineApi {
    * searches keep using the current model until every document is done, then use the new one.
    */
   setEmbedder(model: ModelSpec): Promise<void>;
+  /** Uses another reranker from the next question on, or none. */
+  setReranker(model: ModelSpec | null): Promise<void>;
   /** Reads, embeds and stores each file; a file that fails is reported in the library and never stops the rest. */
   addFiles(files: File[]): Promise<void>;
   /** The best passages for a query, by keywords and meaning together; `onlyDocs` limits the search to some documents. */

@@ -37,6 +37,13 @@ describe('followUpQuery', () => {
     expect(followUp?.names).toContain('Jerry Glanville');
   });
 
+  it('follows nothing from passages that share no word with the question (the documents do not cover it)', () => {
+    expect(followUpQuery('What was the GDP of Mongolia in 1995?', [{ text: 'The lighthouse keeper is Ada Lindqvist of Westmere.' }])).toBeNull();
+    // A passage that does not answer is skipped; the next one may lead.
+    const followUp = followUpQuery(QUESTION, [{ text: 'Hedy Lamarr was an inventor.' }, FILM]);
+    expect(followUp?.names[0]).toBe('Shirley Temple');
+  });
+
   it('is null when the passages introduce nothing to follow', () => {
     expect(followUpQuery('when did the harbor open', [{ text: 'the harbor opened in 1871 and still serves the fleet.' }])).toBeNull();
     expect(followUpQuery('when did the harbor open', [])).toBeNull();

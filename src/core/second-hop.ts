@@ -81,14 +81,20 @@ export interface FollowUp {
 /**
  * The follow-up search, or null when there is nothing to follow: the bridge names, the question's own names that the
  * best passage does not mention (the other half of a comparison), then the question's words that none of the first
- * passages holds (what is still to be found).
+ * passages holds (what is still to be found). Only first passages sharing a word with the question are read.
  */
 export function followUpQuery(question: string, passages: readonly HopPassage[]): FollowUp | null {
-  const best = new Set(contentTerms(passages[0] ? `${passages[0].title ?? ''} ${passages[0].text}` : ''));
+  // Only a passage that is evidence (it shares a word with the question) may lead on: a name in a passage about
+  // something else would make the follow-up's find look relevant to a question the documents do not cover.
+  const asked = new Set(contentTerms(question));
+  const termsOf = (passage: HopPassage) => contentTerms(`${passage.title ?? ''} ${passage.text}`);
+  const evidence = passages.slice(0, PASSAGES_READ).filter((passage) => termsOf(passage).some((term) => asked.has(term)));
+  if (evidence.length === 0) return null;
+  const best = new Set(termsOf(evidence[0]));
   const unmentioned = namesIn(question).filter((name) => contentTerms(name).every((term) => !best.has(term)));
-  const names = [...bridgeNames(question, passages).slice(0, NAMES_ASKED), ...unmentioned];
+  const names = [...bridgeNames(question, evidence).slice(0, NAMES_ASKED), ...unmentioned];
   if (names.length === 0) return null;
-  const found = new Set(passages.slice(0, PASSAGES_READ).flatMap((passage) => contentTerms(`${passage.title ?? ''} ${passage.text}`)));
+  const found = new Set(evidence.flatMap(termsOf));
   const words = question.match(/\p{L}[\p{L}\p{N}'’]*|\p{N}+/gu) ?? [];
   const unanswered = words.filter((word) => contentTerms(word).some((term) => !found.has(term)));
   return { names, query: [...names, ...unanswered].join(' ') };

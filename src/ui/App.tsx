@@ -24,9 +24,9 @@ interface Props {
 
 export function App({ library, chats, sources, backup }: Props) {
   const { open: openSource } = useStore(sources);
-  const { documents, excluded, error, embedder, embedderStatus, reindex, duplicates, lost } = useStore(library);
+  const { documents, excluded, error, embedder, embedderStatus, reranker, rerankerStatus, reindex, duplicates, lost } = useStore(library);
   const { saved, active, generator, generatorStatus } = useStore(chats);
-  const chosen = useMemo(() => ({ embedder, generator }), [embedder, generator]);
+  const chosen = useMemo(() => ({ embedder, generator, reranker }), [embedder, generator, reranker]);
   const dragging = useFileDrop(library.addFiles);
   const libraryIds = useMemo(() => new Set(documents.map((document) => document.id)), [documents]);
   return (
@@ -34,8 +34,8 @@ export function App({ library, chats, sources, backup }: Props) {
       <header className="app__header">
         <h1>Docent</h1>
         <p className="tagline">Private answers from your documents. Nothing leaves this device.</p>
-        <ModelStatusBar models={chosen} status={{ embedder: embedderStatus, generator: generatorStatus }} />
-        <Settings models={chosen} backup={backup} onEmbedder={library.setEmbedder} onGenerator={chats.setGenerator} />
+        <ModelStatusBar models={chosen} status={{ embedder: embedderStatus, generator: generatorStatus, reranker: rerankerStatus }} />
+        <Settings models={chosen} backup={backup} onEmbedder={library.setEmbedder} onGenerator={chats.setGenerator} onReranker={library.setReranker} />
       </header>
       <main className="app__main">
         <div className="app__side">

@@ -27,7 +27,7 @@ export interface Question {
 export async function askQuestion(
   { question, history, scope: whenOpen }: Question,
   workers: Workers,
-  models: ModelChoice,
+  models: Pick<ModelChoice, 'embedder' | 'generator'>,
   update: (changes: Partial<Turn>) => void,
 ): Promise<void> {
   try {
@@ -38,7 +38,7 @@ export async function askQuestion(
     // A followed passage is evidence when it shares words with the question or names what it was followed for (names
     // a relevant passage introduced): the words the ranking matched it by.
     const evidenceFor = (hit: SearchHit) => (hit.followed ? `${query} ${hit.followed}` : query);
-    const sources = hits.filter((hit) => isRelevant(evidenceFor(hit), { text: hit.chunk.text, score: hit.scores.similarity ?? 0 }, floor));
+    const sources = hits.filter((hit) => isRelevant(evidenceFor(hit), { text: hit.chunk.text, score: hit.scores.similarity ?? 0, rerank: hit.scores.rerank }, floor));
     if (sources.length === 0) return update(answerWithoutPassages(scope));
     const key = keySentences(query, sources.map((hit) => hit.chunk.text));
     update({ status: models.generator ? 'writing' : 'done', sources, keySentences: key });

@@ -1,6 +1,6 @@
 import { proxy } from 'comlink';
 import { isSettled, titleFrom, type Conversation, type Turn } from '../core/conversation';
-import { NO_GENERATOR, type ModelSpec } from '../core/models';
+import { NO_MODEL, type ModelSpec } from '../core/models';
 import type { ModelStatus, ModelStatusEvent } from '../core/protocol';
 import type { SearchScope } from '../core/search-scope';
 import type { Workers } from '../rpc/workers';
@@ -41,7 +41,7 @@ export class ConversationStore extends Store<ConversationState> {
 
   /** Changes the chat model (or none): remembered, and used from the next question on. */
   readonly setGenerator = (generator: ModelSpec | null) => {
-    saveModelChoice('generator', generator?.id ?? NO_GENERATOR);
+    saveModelChoice('generator', generator?.id ?? NO_MODEL);
     this.update({ generator, generatorStatus: { kind: 'idle' } });
     this.#startGenerator();
   };

@@ -65,6 +65,8 @@ export function describeModelStatus(status: ModelStatus): string {
     }
     case 'failed':
       return status.retryAt === undefined ? status.reason : `${status.reason} Next try at ${formatClock(status.retryAt)}.`;
+    case 'skipped':
+      return status.reason;
   }
 }
 

@@ -1,7 +1,7 @@
 import { proxy } from 'comlink';
 import type { DocId } from '../core/ids';
 import type { DocumentSummary } from '../core/library';
-import type { ModelChoice, ModelSpec } from '../core/models';
+import { NO_MODEL, type ModelChoice, type ModelSpec } from '../core/models';
 import type { DuplicateFile, EngineEvent, ModelStatus } from '../core/protocol';
 import { searchScopeOf, type SearchScope } from '../core/search-scope';
 import type { Workers } from '../rpc/workers';
@@ -17,6 +17,9 @@ interface LibraryState {
   /** The search model in use, or being loaded to replace it. */
   embedder: ModelSpec;
   embedderStatus: ModelStatus;
+  /** The reranker chosen, if any, and how it is. */
+  reranker: ModelSpec | null;
+  rerankerStatus: ModelStatus;
   /** The library being embedded again with another search model, while the current one keeps answering. */
   reindex?: { model: ModelSpec; done: number; total: number };
   /** Files of the latest drop that the library holds already, until dismissed. */
@@ -33,19 +36,21 @@ export class LibraryStore extends Store<LibraryState> {
     private readonly workers: Workers,
     private readonly models: ModelChoice,
   ) {
-    super({ documents: [], excluded: new Set(), embedder: models.embedder, embedderStatus: { kind: 'idle' }, duplicates: [] });
+    super({ documents: [], excluded: new Set(), embedder: models.embedder, embedderStatus: { kind: 'idle' }, reranker: models.reranker, rerankerStatus: { kind: 'idle' }, duplicates: [] });
   }
 
   /** Opens the library; must be called before anything else asks the library worker for work. */
   open(): void {
     const onEvent = (event: EngineEvent) => {
       if (event.type === 'library') return this.#setDocuments(event.documents);
-      if (event.type === 'model-status') return this.update({ embedder: event.model, embedderStatus: event.status });
+      if (event.type === 'model-status') {
+        return this.update(event.model.task === 'reranker' ? { rerankerStatus: event.status } : { embedder: event.model, embedderStatus: event.status });
+      }
       if (event.type === 'duplicates') return this.update({ duplicates: event.files });
       this.update({ reindex: event.done < event.total ? event : undefined });
     };
     this.workers.engine
-      .init({ embedder: this.models.embedder, sources: modelSources(), device: readDevicePreference(), pdfAssetsUrl: new URL('pdfjs/', document.baseURI).href, ocrAssetsUrl: new URL('ocr/', document.baseURI).href }, proxy(onEvent))
+      .init({ embedder: this.models.embedder, reranker: this.models.reranker, sources: modelSources(), device: readDevicePreference(), pdfAssetsUrl: new URL('pdfjs/', document.baseURI).href, ocrAssetsUrl: new URL('ocr/', document.baseURI).href }, proxy(onEvent))
       .then(
         (documents) => {
           this.#opened = true;
@@ -100,6 +105,13 @@ export class LibraryStore extends Store<LibraryState> {
   readonly setEmbedder = (model: ModelSpec) => {
     saveModelChoice('embedder', model.id);
     this.workers.engine.setEmbedder(model).catch((error: unknown) => this.update({ error: `The search model could not be changed: ${messageOf(error)}` }));
+  };
+
+  /** Changes the reranker (or takes it away) from the next question on. */
+  readonly setReranker = (model: ModelSpec | null) => {
+    saveModelChoice('reranker', model?.id ?? NO_MODEL);
+    this.update({ reranker: model, rerankerStatus: { kind: 'idle' } });
+    this.workers.engine.setReranker(model).catch((error: unknown) => this.update({ error: `The reranker could not be changed: ${messageOf(error)}` }));
   };
 
   readonly unlock = (id: DocId, password: string) => {

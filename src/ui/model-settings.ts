@@ -20,14 +20,14 @@ export function saveOwnModel(model: ModelSpec): void {
 }
 
 /**
- * The models to use: `?embedder=<id>&generator=<id>` in the address chooses and remembers them; otherwise the last
+ * The models to use: `?embedder=<id>&generator=<id>&reranker=<id>` in the address chooses and remembers them; otherwise the last
  * choice; otherwise the defaults, the chat model's following `hardwareGpu` (not remembered, so it keeps following).
  */
 export function readModelChoice(hardwareGpu: boolean): ModelChoice {
   const params = new URLSearchParams(location.search);
   const saved = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? '{}') as Partial<Record<ModelTask, string>>;
   const ids = { ...saved };
-  for (const task of ['embedder', 'generator'] as const) {
+  for (const task of ['embedder', 'generator', 'reranker'] as const) {
     const fromAddress = params.get(task);
     if (fromAddress) ids[task] = fromAddress;
   }

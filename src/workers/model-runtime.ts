@@ -2,6 +2,8 @@
 // package @xenova/transformers). Everything else asks it for a loaded model and sees only the types below: changing
 // the runtime, a device or a weight format touches this file.
 import {
+  AutoModelForSequenceClassification,
+  AutoTokenizer,
   env,
   InterruptableStoppingCriteria,
   pipeline,
@@ -112,6 +114,40 @@ export async function loadEmbeddingModel(request: LoadRequest): Promise<Embeddin
     },
     embed: (texts) => placed.run((loaded) => loaded.embed(texts)),
     countTokens: (text) => placed.loaded.countTokens(text),
+  };
+}
+
+export interface RerankingModel extends Placement {
+  /** Relevance of each passage to the query, as the cross-encoder's logit (higher: more relevant). */
+  score(query: string, passages: string[]): Promise<number[]>;
+}
+
+async function openReranker(request: LoadRequest, plan: RuntimePlan) {
+  const { id } = request.model;
+  const [tokenizer, model] = await openPipeline(request, () =>
+    Promise.all([AutoTokenizer.from_pretrained(id), AutoModelForSequenceClassification.from_pretrained(id, loadOptions(request.model, plan))]),
+  );
+  return {
+    async score(query: string, passages: string[]) {
+      const inputs = tokenizer(new Array<string>(passages.length).fill(query), { text_pair: passages, padding: true, truncation: true });
+      const { logits } = (await model(inputs)) as { logits: { data: Float32Array; dims: number[] } };
+      // One logit per pair (MS MARCO cross-encoders), or the "relevant" class's of two.
+      const classes = logits.dims[1] ?? 1;
+      return passages.map((_, row) => logits.data[row * classes + classes - 1]);
+    },
+  };
+}
+
+export async function loadRerankerModel(request: LoadRequest): Promise<RerankingModel> {
+  const placed = await PlacedModel.load(request, await detectGpu(), (plan) => openReranker(request, plan), (loaded) => loaded.score('warm up', ['warm up']));
+  return {
+    get device() {
+      return placed.device;
+    },
+    get fallback() {
+      return placed.fallback;
+    },
+    score: (query, passages) => placed.run((loaded) => loaded.score(query, passages)),
   };
 }
 

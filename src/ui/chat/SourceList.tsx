@@ -47,6 +47,11 @@ function SourceGroup({ heading, turnId, indices, sources, keySentences }: { head
               <span className="sources__label">
                 [{index + 1}] {sourceLabel(sources[index])}
               </span>{' '}
+              {scores.rerank !== undefined && (
+                <span className="sources__score" title="How likely the reranker judges this passage to answer your question">
+                  relevance {Math.round(scores.rerank * 100)}%
+                </span>
+              )}{' '}
               {scores.similarity !== undefined && (
                 <span className="sources__score" title="Similarity in meaning to your question">
                   {Math.round(scores.similarity * 100)}%

@@ -1,11 +1,10 @@
 import { useId, useState } from 'react';
-import { MODEL_CATALOG, NO_GENERATOR, resolveModel, weightsBytes, type ModelSpec, type ModelTask } from '../../core/models';
+import { MODEL_CATALOG, MODEL_ROLES, NO_MODEL, resolveModel, weightsBytes, type ModelSpec, type ModelTask } from '../../core/models';
 import { withWeightsHere } from '../device';
 import { readOwnModels } from '../model-settings';
 import { formatBytes } from '../format';
 
 const OTHER = 'other';
-const ROLE: Record<ModelTask, string> = { embedder: 'Search model', generator: 'Chat model' };
 
 /** What a person weighs when choosing: the download, and for chat models how much they read at once. */
 function describe(model: ModelSpec): string {
@@ -30,25 +29,26 @@ function ModelSelect({ task, current, onChoose }: Props) {
   const isTest = (model: ModelSpec | null) => model?.id.startsWith('docent-test/') ?? false;
   const own = readOwnModels();
   const offered = [...MODEL_CATALOG, ...own].filter((model) => model.task === task && (!isTest(model) || isTest(current)));
-  const currentValue = current === null ? NO_GENERATOR : offered.some((model) => model.id === current.id) ? current.id : OTHER;
+  const currentValue = current === null ? NO_MODEL : offered.some((model) => model.id === current.id) ? current.id : OTHER;
   const [value, setValue] = useState(currentValue);
   const [customId, setCustomId] = useState(currentValue === OTHER ? (current?.id ?? '') : '');
   const choose = (next: string) => {
     setValue(next);
     if (next === OTHER) return;
-    onChoose(next === NO_GENERATOR ? null : resolveModel(task, next, own));
+    onChoose(next === NO_MODEL ? null : resolveModel(task, next, own));
   };
   const why = offered.find((model) => model.id === value)?.why;
   return (
     <div className="model-chooser__row">
-      <label htmlFor={id}>{ROLE[task]}</label>
+      <label htmlFor={id}>{MODEL_ROLES[task]}</label>
       <select id={id} value={value} aria-describedby={why ? `${id}-why` : undefined} onChange={(event) => choose(event.target.value)}>
         {offered.map((model) => (
           <option key={model.id} value={model.id}>
             {describe(model)}
           </option>
         ))}
-        {task === 'generator' && <option value={NO_GENERATOR}>None: answers quote your documents, nothing to download</option>}
+        {task === 'generator' && <option value={NO_MODEL}>None: answers quote your documents, nothing to download</option>}
+        {task === 'reranker' && <option value={NO_MODEL}>None: passages keep their search order</option>}
         <option value={OTHER}>Another transformers.js model…</option>
       </select>
       {why && (
@@ -65,7 +65,7 @@ function ModelSelect({ task, current, onChoose }: Props) {
           }}
         >
           <label>
-            {ROLE[task]} id (for example your own fine-tuned model on the Hugging Face hub)
+            {MODEL_ROLES[task]} id (for example your own fine-tuned model on the Hugging Face hub)
             <input value={customId} placeholder="owner/name" onChange={(event) => setCustomId(event.target.value)} />
           </label>
           <button type="submit" disabled={!customId.trim()}>
@@ -77,17 +77,21 @@ function ModelSelect({ task, current, onChoose }: Props) {
   );
 }
 
-export function ModelChooser({ embedder, generator, onEmbedder, onGenerator }: {
+export function ModelChooser({ embedder, generator, reranker, onEmbedder, onGenerator, onReranker }: {
   embedder: ModelSpec;
   generator: ModelSpec | null;
+  reranker: ModelSpec | null;
   onEmbedder: (model: ModelSpec) => void;
   onGenerator: (model: ModelSpec | null) => void;
+  onReranker: (model: ModelSpec | null) => void;
 }) {
   return (
     <div className="model-chooser">
       <ModelSelect key={embedder.id} task="embedder" current={embedder} onChoose={(model) => model && model.id !== embedder.id && onEmbedder(model)} />
       <p className="hint">A new search model embeds your library again in the background; answers use the current one until it is done.</p>
-      <ModelSelect key={generator?.id ?? NO_GENERATOR} task="generator" current={generator} onChoose={(model) => model?.id !== generator?.id && onGenerator(model)} />
+      <ModelSelect key={generator?.id ?? NO_MODEL} task="generator" current={generator} onChoose={(model) => model?.id !== generator?.id && onGenerator(model)} />
+      <ModelSelect key={reranker?.id ?? NO_MODEL} task="reranker" current={reranker} onChoose={(model) => model?.id !== reranker?.id && onReranker(model)} />
+      <p className="hint">The reranker reorders the best passages when it is in this browser (Make available offline downloads it).</p>
     </div>
   );
 }

@@ -15,9 +15,10 @@ interface Props {
   backup: BackupStore;
   onEmbedder: (model: ModelSpec) => void;
   onGenerator: (model: ModelSpec | null) => void;
+  onReranker: (model: ModelSpec | null) => void;
 }
 
-export function Settings({ models, backup, onEmbedder, onGenerator }: Props) {
+export function Settings({ models, backup, onEmbedder, onGenerator, onReranker }: Props) {
   const [store] = useState(() => new SettingsStore(models));
   useEffect(() => store.choose(models), [store, models]);
   const { notices } = useStore(store);
@@ -61,6 +62,7 @@ export function Settings({ models, backup, onEmbedder, onGenerator }: Props) {
           backup={backup}
           onEmbedder={onEmbedder}
           onGenerator={onGenerator}
+          onReranker={onReranker}
           onClose={() => {
             setOpen(false);
             button.current?.focus();

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef } from 'react';
 import { isOwnModel } from '../../core/model-folder';
-import { weightsBytes, type ModelChoice, type ModelSpec, type ModelTask } from '../../core/models';
+import { MODEL_ROLES, weightsBytes, type ModelChoice, type ModelSpec } from '../../core/models';
 import type { CachedModel } from '../../core/protocol';
 import { formatBytes, formatProgress } from '../format';
 import { BackupSection } from '../backup/BackupSection';
@@ -12,7 +12,6 @@ import { useStore } from '../store';
 import { appShell } from './app-shell';
 import type { SettingsStore, StorageState } from './settings-store';
 
-const ROLE: Record<ModelTask, string> = { embedder: 'Search model', generator: 'Chat model' };
 
 interface Props {
   store: SettingsStore;
@@ -20,6 +19,7 @@ interface Props {
   backup: BackupStore;
   onEmbedder: (model: ModelSpec) => void;
   onGenerator: (model: ModelSpec | null) => void;
+  onReranker: (model: ModelSpec | null) => void;
   onClose: () => void;
 }
 
@@ -27,7 +27,7 @@ interface Props {
  * A modal dialog (the browser's own: the page behind is inert, Esc closes it, focus stays inside) with the models
  * kept for offline use, the storage this site uses, and the library's backup.
  */
-export function SettingsDialog({ store, models, backup, onEmbedder, onGenerator, onClose }: Props) {
+export function SettingsDialog({ store, models, backup, onEmbedder, onGenerator, onReranker, onClose }: Props) {
   const dialog = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const state = useStore(store);
@@ -38,7 +38,7 @@ export function SettingsDialog({ store, models, backup, onEmbedder, onGenerator,
     void store.refresh();
     return () => element.close();
   }, [store]);
-  const chosen = [models.embedder, ...(models.generator ? [models.generator] : [])];
+  const chosen = [models.embedder, models.generator, models.reranker].filter((model) => model !== null);
   const cached = (model: ModelSpec) => state.models?.find((entry) => entry.model.id === model.id);
   const allOffline = state.models !== undefined && chosen.every((model) => cached(model)?.offline);
   return (
@@ -53,8 +53,8 @@ export function SettingsDialog({ store, models, backup, onEmbedder, onGenerator,
 
       <section aria-labelledby={`${titleId}-models`}>
         <h3 id={`${titleId}-models`}>Models</h3>
-        <ModelChooser embedder={models.embedder} generator={models.generator} onEmbedder={onEmbedder} onGenerator={onGenerator} />
-        <OwnModelPicker store={store} onUse={(model) => (model.task === 'embedder' ? onEmbedder(model) : onGenerator(model))} />
+        <ModelChooser {...models} onEmbedder={onEmbedder} onGenerator={onGenerator} onReranker={onReranker} />
+        <OwnModelPicker store={store} onUse={(model) => ({ embedder: onEmbedder, generator: onGenerator, reranker: onReranker })[model.task](model)} />
         <DeviceChoice />
         <ul className="settings__models" aria-label="Models kept in this browser">
           {chosen.map((model) => (
@@ -124,9 +124,9 @@ function ModelRow({ model, cached, busy, onDelete }: { model: ModelSpec; cached?
           : `not downloaded: loads from the network when first needed${download ? ` (about ${formatBytes(download)})` : ''}`;
   }
   return (
-    <li aria-label={`${ROLE[model.task]}: ${name}`}>
+    <li aria-label={`${MODEL_ROLES[model.task]}: ${name}`}>
       <span>
-        <strong>{ROLE[model.task]}</strong> {name}: {state}
+        <strong>{MODEL_ROLES[model.task]}</strong> {name}: {state}
       </span>
       {cached && cached.bytes > 0 && (
         <button type="button" disabled={busy} aria-label={`Delete ${model.label}`} onClick={onDelete}>

@@ -28,7 +28,8 @@ interface SettingsState {
 }
 
 /** The chosen models, each with the weights this browser loads: the files the cache is checked for. */
-const cachedModels = (models: ModelChoice): ModelSpec[] => [models.embedder, ...(models.generator ? [models.generator] : [])].map(withWeightsHere);
+const cachedModels = (models: ModelChoice): ModelSpec[] =>
+  [models.embedder, models.generator, models.reranker].filter((model) => model !== null).map(withWeightsHere);
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 

@@ -9,7 +9,7 @@ import { VectorIndex } from './vector-index';
 
 export interface HybridHit {
   id: ChunkId;
-  scores: { fused: number; similarity?: number; keyword?: number };
+  scores: { fused: number; similarity?: number; keyword?: number; rerank?: number };
   /** The names a second hop followed to find this passage, when the question's own search did not. */
   followed?: string;
 }

@@ -33,6 +33,7 @@ import {
   type LibraryDb,
 } from './storage';
 import { HybridIndex } from './hybrid-index';
+import { reranked, Reranker, RERANK_CANDIDATES } from './reranker';
 import { followUpQuery, PASSAGES_READ } from '../../core/second-hop';
 import { exportLibrary, fromBackup, readBackup } from './library-backup';
 import { VectorIndex } from './vector-index';
@@ -56,6 +57,8 @@ interface Arrival {
 interface Session {
   db: LibraryDb;
   embedder: Embedder;
+  reranker: Reranker | null;
+  sources: ModelSources;
   index: HybridIndex;
   sync: LibrarySync;
   emit: (event: EngineEvent) => void;
@@ -122,7 +125,8 @@ export class LibraryEngine implements EngineApi {
     for (const stored of documents) this.#embeddedBy.set(stored.id, NOT_EMBEDDED);
     for (const stored of embeddings) this.#embeddedBy.set(stored.docId, stored.modelId);
     const sync = new LibrarySync((change) => void this.#applyRemoteChange(change));
-    return { db, index, sync, embedder, emit, device: config.device };
+    const reranker = config.reranker && new Reranker(config.reranker, config.sources, emit, config.device);
+    return { db, index, sync, embedder, reranker, sources: config.sources, emit, device: config.device };
   }
 
   /** Another tab added or removed a document: hold the same library in memory. */
@@ -166,6 +170,12 @@ export class LibraryEngine implements EngineApi {
         this.#catchingUp = undefined;
         this.#publish(session);
       });
+  }
+
+  async setReranker(model: ModelSpec | null): Promise<void> {
+    const session = await this.#session();
+    session.reranker?.dispose();
+    session.reranker = model && new Reranker(model, session.sources, session.emit, session.device);
   }
 
   async setEmbedder(model: ModelSpec): Promise<void> {
@@ -253,15 +263,18 @@ export class LibraryEngine implements EngineApi {
   }
 
   async search(query: string, limit: number, onlyDocs?: DocId[]): Promise<SearchHit[]> {
-    const { db, embedder, index } = await this.#session();
+    const { db, embedder, index, reranker } = await this.#session();
     // Without the search model (offline before its first download), keywords alone still find passages.
     const queryVector = await embedder.embed([query], 'query').then(([vector]) => vector, () => undefined);
     const scope = { limit, onlyDocs: onlyDocs && new Set(onlyDocs) };
-    const first = index.search(query, queryVector, scope);
+    const candidates = index.search(query, queryVector, { ...scope, limit: reranker ? Math.max(limit, RERANK_CANDIDATES) : limit });
+    const chunks = new Map((await getChunks(db, candidates.map((hit) => hit.id))).map((chunk) => [chunk.id, chunk]));
+    const first = reranker ? await reranked(reranker, query, candidates, (id) => chunks.get(id)?.text ?? '', limit) : candidates;
     // A second hop for what the best passages introduce (core/second-hop.ts): one more keyword search.
-    const followUp = followUpQuery(query, await getChunks(db, first.slice(0, PASSAGES_READ).map((hit) => hit.id)));
+    const followUp = followUpQuery(query, first.slice(0, PASSAGES_READ).flatMap((hit) => chunks.get(hit.id) ?? []));
     const hits = followUp ? index.followUp(first, followUp, queryVector, scope) : first;
-    const chunks = new Map((await getChunks(db, hits.map((hit) => hit.id))).map((chunk) => [chunk.id, chunk]));
+    const missing = hits.filter((hit) => !chunks.has(hit.id)).map((hit) => hit.id);
+    for (const chunk of await getChunks(db, missing)) chunks.set(chunk.id, chunk);
     return hits.flatMap(({ id, scores, followed }) => {
       const chunk = chunks.get(id);
       const document = chunk && this.#documents.get(chunk.docId);
