@@ -15,6 +15,7 @@
 // --json FILE        also write every figure, each query's figures and ranking, as JSON.
 // --diagnose         BEIR: also score keyword-index variants (not the app) that show where keyword quality is lost.
 // --first-round-only questions get the first search's passages, without the app's second hop (for a before/after).
+// --reranker ID      reorders each question's 24 best candidates with this cross-encoder, found as the app finds it.
 // --depth N          BEIR: chunks retrieved per query, ranked into documents by best chunk (default 1000).
 // --split NAME       BEIR qrels file (default test).   --threads N  ONNX Runtime threads (default: the app's choice).
 // --port N           the eval's own server (default 4340).   --skip-typecheck, --skip-build
@@ -43,6 +44,7 @@ const { values: options } = parseArgs({
     json: { type: 'string' },
     diagnose: { type: 'boolean', default: false },
     'first-round-only': { type: 'boolean', default: false },
+    reranker: { type: 'string' },
     depth: { type: 'string', default: '1000' },
     split: { type: 'string', default: 'test' },
     threads: { type: 'string' },
@@ -200,7 +202,7 @@ async function main() {
     await page.waitForSelector('html[data-eval-ready]', { state: 'attached' });
     const isolated = await page.evaluate(() => globalThis.docentEval.isolated());
     if (!isolated) console.warn('warning: the eval page is not cross-origin isolated; ONNX Runtime will run one thread');
-    const setup = { embedder: options.embedder, modes, threads, secondHop: !options['first-round-only'] };
+    const setup = { embedder: options.embedder, reranker: options.reranker, modes, threads, secondHop: !options['first-round-only'] };
     log(`running ${kind === 'beir' ? 'BEIR' : 'document QA'}: modes ${modes.join(', ')}, embedder ${options.embedder ?? 'none (keyword only)'}`);
     const evalStart = Date.now();
     let result;
@@ -218,6 +220,7 @@ async function main() {
     const name = basename(folder);
     console.log(`\nDocent retrieval eval: ${name} (${kind === 'beir' ? 'BEIR' : 'document QA'}), ${described}`);
     console.log(`Embedder: ${options.embedder ?? 'none (keyword search only)'}${options.models ? `, models from ${here(options.models)}` : ''}`);
+    if (options.reranker) console.log(`Reranker: ${options.reranker} (used only where its model is in the models folder, as in the app)`);
     for (const line of libraryLines(result.library, result.queryEmbedMs)) console.log(line);
     console.log('');
     if (kind === 'beir') printBeir(result);

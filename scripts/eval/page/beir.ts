@@ -27,14 +27,14 @@ export async function evaluateBeir(setup: EvalSetup, request: BeirRequest, progr
     if (mode !== 'keyword' && !library.embedder) continue;
     const result: BeirModeResult = { ndcg10: 0, recall10: 0, recall100: 0, searchMs: 0, shortRankings: 0, run: {}, perQuery: {} };
     const start = performance.now();
-    request.queries.forEach((query, i) => {
-      const chunks = searchChunks(library, mode, query.text, vectors[i], request.depth);
+    for (const [i, query] of request.queries.entries()) {
+      const chunks = await searchChunks(library, mode, query.text, vectors[i], request.depth);
       // BEIR drops a document whose id is the query's own (ignore_identical_ids).
       const ranked = rankDocuments(chunks, docIdOf, 100, query.id);
       if (ranked.length < 100) result.shortRankings++;
       result.run[query.id] = ranked;
       result.perQuery[query.id] = scoreRanking(ranked, judgments.get(query.id) ?? new Map());
-    });
+    }
     result.searchMs = performance.now() - start;
     Object.assign(result, averageFigures(Object.values(result.perQuery)));
     modes[mode] = result;

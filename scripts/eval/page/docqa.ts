@@ -47,16 +47,17 @@ export async function evaluateDocqa(setup: EvalSetup, request: DocqaRequest, pro
     const start = performance.now();
     // One search per k, with k as its limit, as the app's chat asks for its passages (hybrid fuses the best
     // max(4k, 20) of each list, so the best 5 of a search for 10 may differ from a search for 5).
-    const perQuestion = request.questions.map((question, i) => {
+    const perQuestion: DocqaModeResult['perQuestion'] = [];
+    for (const [i, question] of request.questions.entries()) {
       const hits: DocqaModeResult['perQuestion'][number] = { gold: [], answer: [], ...(question.page === undefined ? {} : { goldPage: [] }) };
       for (const k of DOCQA_KS) {
-        const chunks = searchChunks(library, mode, question.question, vectors[i], k).map((id) => library.chunks.get(id)!);
+        const chunks = (await searchChunks(library, mode, question.question, vectors[i], k)).map((id) => library.chunks.get(id)!);
         if (chunks.some((chunk) => docIdOf(chunk.id) === question.gold)) hits.gold.push(k);
         if (answerAppears(question.answer, chunks.map((chunk) => chunk.text))) hits.answer.push(k);
         if (hits.goldPage && chunks.some((chunk) => onGoldPage(chunk, question.gold, question.page!))) hits.goldPage.push(k);
       }
-      return hits;
-    });
+      perQuestion.push(hits);
+    }
     const byK: DocqaModeResult['byK'] = {};
     for (const k of DOCQA_KS) {
       byK[k] = {

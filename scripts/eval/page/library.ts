@@ -10,6 +10,7 @@ import { HUGGING_FACE_HUB, resolveModel } from '../../../src/core/models';
 import type { ModelStatusEvent } from '../../../src/core/protocol';
 import { Embedder } from '../../../src/workers/engine/embedder';
 import { HybridIndex } from '../../../src/workers/engine/hybrid-index';
+import { reranked, Reranker, RERANK_CANDIDATES } from '../../../src/workers/engine/reranker';
 import { configurePdfAssets } from '../../../src/workers/engine/pdf-document';
 import { readDocument } from '../../../src/workers/engine/read-document';
 import { openLibraryDb } from '../../../src/workers/engine/storage';
@@ -40,6 +41,8 @@ export interface Library {
   threads: number;
   /** Questions get the app's second hop (see searchChunks). */
   secondHop: boolean;
+  /** Reorders each question's best candidates, as the app's does (--reranker). */
+  reranker?: Reranker;
 }
 
 export const needsEmbedder = (modes: readonly Mode[]) => modes.includes('dense') || modes.includes('hybrid');
@@ -149,7 +152,9 @@ export async function buildLibrary(setup: EvalSetup, sources: readonly SourceDoc
   }
   timings.indexMs = performance.now() - start;
   const tokenizer = embedder ? `${embedder.model.id}'s tokenizer` : "the chunker's estimate (no embedder)";
-  return { index, embedder, chunks, documents, failed, pages, timings, tokenizer, threads, secondHop: setup.secondHop !== false };
+  const models = { localModelsUrl: new URL('models/', setup.siteUrl).href, remoteHost: HUGGING_FACE_HUB };
+  const reranker = setup.reranker ? new Reranker(resolveModel('reranker', setup.reranker), models, () => {}) : undefined;
+  return { index, embedder, chunks, documents, failed, pages, timings, tokenizer, threads, secondHop: setup.secondHop !== false, reranker };
 }
 
 /** Query embeddings, in batches of 16 (the app embeds one question at a time: the same vectors). */
@@ -168,16 +173,18 @@ export async function embedQueries(embedder: Embedder, texts: readonly string[],
 
 /** The chunk ranking of one mode, as the app's HybridIndex gives it (`limit` chunks). */
 /**
- * The chunks the app would give a question: its search in `mode`, then, as the library engine does, the keyword
- * follow-up for names its best passages introduce (core/second-hop.ts), unless the eval was run with
- * --first-round-only.
+ * The chunks the app would give a question, as the library engine finds them: its search in `mode`, the reranker's
+ * order of the best candidates (with --reranker), then the keyword follow-up for names its best passages introduce
+ * (core/second-hop.ts), unless the eval was run with --first-round-only.
  */
-export function searchChunks(library: Library, mode: Mode, query: string, vector: Float32Array | undefined, limit: number): ChunkId[] {
+export async function searchChunks(library: Library, mode: Mode, query: string, vector: Float32Array | undefined, limit: number): Promise<ChunkId[]> {
   if (mode !== 'keyword' && !vector) throw new Error(`${mode} search needs a query embedding`);
-  const first =
+  const depth = library.reranker ? Math.max(limit, RERANK_CANDIDATES) : limit;
+  const candidates =
     mode === 'dense'
-      ? library.index.vectors.search(vector!, limit).map(({ id }) => ({ id, scores: { fused: 0 } }))
-      : library.index.search(query, mode === 'keyword' ? undefined : vector, { limit });
+      ? library.index.vectors.search(vector!, depth).map(({ id }) => ({ id, scores: { fused: 0 } }))
+      : library.index.search(query, mode === 'keyword' ? undefined : vector, { limit: depth });
+  const first = library.reranker ? await reranked(library.reranker, query, candidates, (id) => library.chunks.get(id)!.text, limit) : candidates;
   const followUp = library.secondHop && followUpQuery(query, first.slice(0, PASSAGES_READ).map((hit) => library.chunks.get(hit.id)!));
   return (followUp ? library.index.followUp(first, followUp, vector, { limit }) : first).map((hit) => hit.id);
 }

@@ -15,6 +15,8 @@ export interface EvalSetup {
   threads?: number;
   /** false: questions get the first round's passages only, without the app's second hop (a before/after). */
   secondHop?: boolean;
+  /** A reranker model id (resolved as the app resolves `?reranker=`); none: the search's order. */
+  reranker?: string;
 }
 
 export interface LibraryReport {
