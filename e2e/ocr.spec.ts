@@ -26,7 +26,7 @@ test('a scanned PDF is read with OCR, found, cited, and its passage boxed on the
   await docent.open();
   await docent.dropFiles([{ name: 'scan.pdf', mimeType: 'application/pdf', buffer: pdf }]);
   await expect(docent.document('scan.pdf')).toHaveAccessibleName(/Ready: 2 pages.*All pages read by OCR/, { timeout: 120_000 });
-  expect(await progress('state')).toEqual(expect.arrayContaining(['Reading page 1 of 2 with OCR (1 of 2 scanned pages)', 'Reading page 2 of 2 with OCR (2 of 2 scanned pages)']));
+  expect(await progress('state')).toEqual(expect.arrayContaining(['Indexing: reading page 1 of 2 with OCR (1 of 2 scanned pages)', 'Indexing: reading page 2 of 2 with OCR (2 of 2 scanned pages)']));
 
   await docent.ask('How many barrels of tar did the harbour master order?');
   const citation = docent.citation('scan.pdf, p. 2');

@@ -49,7 +49,7 @@ describe('describeDocumentState', () => {
     expect(describeDocumentState({ kind: 'ready' }, 1, 1, undefined, { pages: [1], lowConfidence: [1] })).toBe(
       'Ready: 1 page, 1 passage. Read by OCR; low confidence on its text, so check what it cites.',
     );
-    expect(describeDocumentState({ kind: 'indexing', stage: 'ocr', page: 3, done: 2, total: 12 }, 12, 0)).toBe('Reading page 3 of 12 with OCR (3 of 12 scanned pages)');
+    expect(describeDocumentState({ kind: 'indexing', stage: 'ocr', page: 3, done: 2, total: 12 }, 12, 0)).toBe('Indexing: reading page 3 of 12 with OCR (3 of 12 scanned pages)');
   });
 
   it('asks for the password of an encrypted PDF, and says when one was wrong', () => {

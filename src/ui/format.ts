@@ -31,7 +31,7 @@ const upperFirst = (text: string) => text.charAt(0).toUpperCase() + text.slice(1
 export function describeDocumentState(state: DocumentState, pageCount: number, chunkCount: number, warning?: string, ocr?: OcrPages): string {
   switch (state.kind) {
     case 'indexing':
-      if (state.stage === 'ocr') return `Reading page ${state.page} of ${pageCount || '…'} with OCR${state.total > 1 ? ` (${state.done + 1} of ${state.total} scanned pages)` : ''}`;
+      if (state.stage === 'ocr') return `Indexing: reading page ${state.page} of ${pageCount || '…'} with OCR${state.total > 1 ? ` (${state.done + 1} of ${state.total} scanned pages)` : ''}`;
       return state.stage === 'reading'
         ? `Indexing: reading page ${state.done} of ${state.total || '…'}`
         : `Indexing: embedded ${state.done} of ${state.total} passages`;
