@@ -10,16 +10,21 @@ import { WeightPlan } from './real-shape-writer.mjs';
  * Parameters of BertModel without its pooler, from config.json arithmetic alone. The Xenova feature-extraction
  * exports output last_hidden_state only, so the pooler (hidden^2 + hidden) is not in their files.
  */
-export function bertParameterCount(config, { pooler = false } = {}) {
+export function bertParameterCount(config, { pooler = false, classifier = false } = {}) {
   const h = config.hidden_size;
   const ffn = config.intermediate_size;
   const embeddings = (config.vocab_size + config.max_position_embeddings + config.type_vocab_size) * h + 2 * h;
   const layer = 4 * (h * h + h) + 2 * h + (h * ffn + ffn) + (ffn * h + h) + 2 * h;
-  return embeddings + config.num_hidden_layers * layer + (pooler ? h * h + h : 0);
+  const labels = config.num_labels ?? 1;
+  return embeddings + config.num_hidden_layers * layer + (pooler || classifier ? h * h + h : 0) + (classifier ? h * labels + labels : 0);
 }
 
-/** Builds the graph and the weight plan; write them with writeModel(path, graph, plan, name). */
-export function bertEncoder(config, { quantized = false, seed = 7 } = {}) {
+/**
+ * Builds the graph and the weight plan; write them with writeModel(path, graph, plan, name). `classifier`: the graph of
+ * BertForSequenceClassification instead (a cross-encoder's): the pooler (the first token, dense, tanh) and a
+ * classifier, output `logits` [batch, num_labels].
+ */
+export function bertEncoder(config, { quantized = false, seed = 7, classifier = false } = {}) {
   const h = config.hidden_size;
   const heads = config.num_attention_heads;
   const headDim = h / heads;
@@ -35,7 +40,7 @@ export function bertEncoder(config, { quantized = false, seed = 7 } = {}) {
   const inputIds = g.input('input_ids', INT64, dims);
   const attentionMask = g.input('attention_mask', INT64, dims);
   const tokenTypeIds = g.input('token_type_ids', INT64, dims);
-  g.output('last_hidden_state', FLOAT, [...dims, h]);
+  g.output(classifier ? 'logits' : 'last_hidden_state', FLOAT, classifier ? ['batch_size', config.num_labels ?? 1] : [...dims, h]);
 
   // LayerNorm as torch.onnx writes it at opset 13 (onnxruntime's LayerNormFusion recognises this form).
   const layerNorm = (x, name, outputName) => {
@@ -84,13 +89,17 @@ export function bertEncoder(config, { quantized = false, seed = 7 } = {}) {
     ]);
     const attended = layerNorm(g.op('Add', [dense(context, 'attention.output.dense', h, h), x]), `${prefix}.attention.output.LayerNorm`);
     const intermediate = gelu(dense(attended, 'intermediate.dense', h, ffn));
-    const last = layer === config.num_hidden_layers - 1;
+    const last = layer === config.num_hidden_layers - 1 && !classifier;
     x = layerNorm(
       g.op('Add', [dense(intermediate, 'output.dense', ffn, h), attended]),
       `${prefix}.output.LayerNorm`,
       last ? 'last_hidden_state' : undefined,
     );
   }
-  if (config.num_hidden_layers === 0) g.op('Identity', [x], {}, ['last_hidden_state']);
+  if (classifier) {
+    const first = g.op('Gather', [x, g.int64Scalar(0)], { axis: 1 });
+    const pooled = g.op('Tanh', [ops.linear(first, 'pooler.dense', h, h, { std })]);
+    g.op('Identity', [ops.linear(pooled, 'classifier', h, config.num_labels ?? 1, { std })], {}, ['logits']);
+  } else if (config.num_hidden_layers === 0) g.op('Identity', [x], {}, ['last_hidden_state']);
   return { graph: g, plan };
 }

@@ -29,6 +29,27 @@ export const BENCH_MODELS = {
     variants: ['fp32', 'int8'],
     real: { 'onnx/model.onnx': 133_093_491, 'onnx/model_quantized.onnx': 34_014_427 },
   },
+  // ms-marco-MiniLM-L-6-v2 is BertForSequenceClassification over all-MiniLM-L6-v2's shape (6 layers, 384 wide,
+  // 12 heads, MLP 1536, BERT's 30,522-piece vocabulary), with one logit: the skeleton's config and tokenizer serve.
+  'ms-marco-minilm-l6-shaped': {
+    shapeOf: 'Xenova/ms-marco-MiniLM-L-6-v2',
+    skeleton: 'Xenova/all-MiniLM-L6-v2',
+    architecture: 'bert',
+    crossEncoder: true,
+    variants: ['int8'],
+    real: {},
+  },
+  // cross-encoder/ms-marco-TinyBERT-L-2-v2 (google/bert_uncased_L-2_H-128_A-2 fine-tuned on MS MARCO): BERT's
+  // vocabulary and tokenizer, 2 layers 128 wide, 2 heads, MLP 512; ~4.4M parameters, most of them the embeddings.
+  'tinybert-l2-reranker-shaped': {
+    shapeOf: 'cross-encoder/ms-marco-TinyBERT-L-2-v2',
+    skeleton: 'Xenova/all-MiniLM-L6-v2',
+    architecture: 'bert',
+    crossEncoder: true,
+    shape: { hidden_size: 128, num_hidden_layers: 2, num_attention_heads: 2, intermediate_size: 512 },
+    variants: ['int8'],
+    real: {},
+  },
   'smollm-360m-shaped': {
     skeleton: 'a420/SmolLM-360M-Instruct-ONNX',
     architecture: 'llama',
@@ -66,19 +87,20 @@ export function skeletonFiles(id) {
 export function readSkeletonConfig(skeletons, id, overrides = {}) {
   const model = BENCH_MODELS[id];
   if (model.granite) return graniteConfig(model.granite, overrides);
-  return { ...JSON.parse(readFileSync(join(skeletons, model.skeleton, 'config.json'), 'utf8')), ...overrides };
+  const crossEncoder = model.crossEncoder ? { architectures: ['BertForSequenceClassification'], num_labels: 1, id2label: { 0: 'LABEL_0' }, label2id: { LABEL_0: 0 } } : {};
+  return { ...JSON.parse(readFileSync(join(skeletons, model.skeleton, 'config.json'), 'utf8')), ...crossEncoder, ...model.shape, ...overrides };
 }
 
 /** Parameter count derived from config.json alone (independent of the graph builders' own bookkeeping). */
 export function expectedParameterCount(id, config) {
-  return BENCH_MODELS[id].architecture === 'bert' ? bertParameterCount(config) : llamaParameterCount(config);
+  return BENCH_MODELS[id].architecture === 'bert' ? bertParameterCount(config, { classifier: BENCH_MODELS[id].crossEncoder }) : llamaParameterCount(config);
 }
 
 /** The graph and weight plan of one variant ('fp32', 'int8', 'q4'), without generating or writing any weight. */
 export function buildBenchModel(id, config, variant) {
   if (BENCH_MODELS[id].architecture === 'bert') {
     if (variant === 'q4') throw new Error(`${id}: no q4 encoder`);
-    return bertEncoder(config, { quantized: variant === 'int8' });
+    return bertEncoder(config, { quantized: variant === 'int8', classifier: BENCH_MODELS[id].crossEncoder });
   }
   return llamaDecoder(config, { weights: variant });
 }

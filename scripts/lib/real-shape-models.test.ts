@@ -60,6 +60,9 @@ describe.skipIf(!hasSkeletons)('real-shape bench models', () => {
     const known: Record<string, number> = {
       'minilm-l6-shaped': 22_713_216 - 147_840,
       'gte-small-shaped': 33_212_160,
+      // Cross-encoders: BertModel with its pooler, and a one-logit classifier (384 + 1, 128 + 1).
+      'ms-marco-minilm-l6-shaped': 22_713_216 + 385,
+      'tinybert-l2-reranker-shaped': 4_385_920 + 129,
       'smollm-360m-shaped': 361_821_120,
       'granite-350m-shaped': 352_379_904,
       'granite-1b-shaped': 1_631_750_144,
