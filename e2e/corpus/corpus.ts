@@ -8,14 +8,17 @@ import { basename, join, resolve } from 'node:path';
 export const CORPUS_ROOT = resolve(process.env.DOCENT_CORPUS ?? join(import.meta.dirname, '../../../shared/corpus/pdfs'));
 export const corpusPresent = () => existsSync(join(CORPUS_ROOT, 'pdfjs/manifest.json')) && existsSync(join(CORPUS_ROOT, 'pypdf-samples/files.json'));
 
-/** The outcome classes the library shows: `no-text` is a failure whose reason says the PDF holds no text. */
-export type Outcome = 'ready' | 'no-text' | 'failed' | 'needs-password' | 'timed-out' | 'not-tried';
+/**
+ * The outcome classes the library shows: `no-text` is a failure whose reason says the PDF holds no text (not even in
+ * its images, once read with OCR); `ocr` is a ready document some of whose pages were read with OCR.
+ */
+export type Outcome = 'ready' | 'ocr' | 'no-text' | 'failed' | 'needs-password' | 'timed-out' | 'not-tried';
 
 /**
  * What a file must end in. `broken` files must end cleanly: read anyway (pdf.js repairs many) or failed with a
  * reason; never stuck, never waiting for a password.
  */
-export type Expected = 'ready' | 'no-text' | 'broken';
+export type Expected = 'ready' | 'ocr' | 'no-text' | 'broken';
 
 /** Text pdf.js's own unit tests assert for a page (`equals`: the whole page; `contains`: somewhere in it). */
 export interface ExpectedText {
@@ -109,8 +112,20 @@ const PYPDF_IMAGE_ONLY = ['007-imagemagick-images/', '019-grayscale-image/'];
 
 const docIdOf = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex').slice(0, 32);
 
+/**
+ * Image-only files whose images hold text, read with OCR: checked by eye against their pages drawn by pdf.js. The
+ * others (pypdf-samples 007 and 019: photographs and drawings) still hold no text, OCR or not.
+ */
+const READ_BY_OCR: Record<string, ExpectedText | undefined> = {
+  // A password-protected scan from a Kyocera copier: one typed line.
+  'files/issue3371.pdf': { page: 1, mode: 'contains', strings: ['This is quite a simple example.'], source: 'its page image, read by eye' },
+  // Handwriting on squared paper: read, with low confidence and many words wrong (tesseract is not made for it).
+  'files/bug1743245.pdf': undefined,
+};
+
 function pdfjsExpected(entry: PdfjsEntry): Expected {
   if (entry.category === 'broken') return 'broken';
+  if (entry.file in READ_BY_OCR) return 'ocr';
   // issue3371.pdf is a password-protected scan: once opened, it has no text layer.
   if (entry.category === 'image_only' || entry.subcategory?.includes('scanned')) return 'no-text';
   // Pages poppler read without finding a character of text (bug1782186.pdf, once opened, draws one line).
@@ -146,7 +161,7 @@ export function loadCorpus(): Corpus {
       password: entry.password ?? undefined,
       expected,
       ...(pages ? { pages, pagesFrom: 'poppler' as const } : {}),
-      texts: [entry.expected_text_from_pdfjs_unit_tests, READING_ORDER[`pdfjs/${entry.file}`]].filter((text) => text !== undefined),
+      texts: [entry.expected_text_from_pdfjs_unit_tests, READING_ORDER[`pdfjs/${entry.file}`], READ_BY_OCR[entry.file]].filter((text) => text !== undefined),
       findCounts: entry.expected_find_counts_from_pdfjs_unit_tests ?? [],
       popplerSample: entry.poppler.text_sample?.trim() || undefined,
     }));
