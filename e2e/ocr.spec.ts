@@ -31,6 +31,7 @@ test('a scanned PDF is read with OCR, found, cited, and its passage boxed on the
   await docent.ask('How many barrels of tar did the harbour master order?');
   const citation = docent.citation('scan.pdf, p. 2');
   await expect(citation).toBeVisible();
+  await expect(docent.conversation.getByRole('article').last().getByRole('region', { name: 'Sources' }).getByRole('listitem').filter({ hasText: 'scan.pdf, p. 2' })).toContainText('read by OCR');
   await citation.click();
   const viewer = page.getByRole('dialog', { name: 'scan.pdf — page 2 of 2, read by OCR' });
   const image = viewer.getByRole('img', { name: /^Page 2 of scan\.pdf/ });
@@ -121,6 +122,36 @@ test('offline after the first visit, with the site gone, a scanned PDF is still 
     await expect(docent.document('offline-scan.pdf')).toHaveAccessibleName(/Ready: 1 page.*Read by OCR/, { timeout: 90_000 });
     await docent.ask('How many barrels of tar were ordered?');
     await expect(docent.citation('offline-scan.pdf, p. 1')).toBeVisible();
+  } finally {
+    await site.stop();
+  }
+});
+
+test('another language, turned on in Settings, is fetched from the site with its size, kept, and read offline', async ({ page, context }) => {
+  const french = "L'été dernier, le maître d'école a reçu trois caisses de livres pour la bibliothèque du village.";
+  const [scan] = await scans(page, [{ paragraphs: [french], font: 'serif', size: 14, dpi: 150 }]);
+  const site = await serveStatic(process.env.DOCENT_E2E_DIST ?? 'dist', { isolation: true });
+  const docent = new DocentPage(page);
+  try {
+    await page.goto(`${site.url}${TEST_MODELS}`);
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    await page.getByRole('button', { name: 'Settings' }).click();
+    const settings = page.getByRole('dialog', { name: 'Settings' });
+    const languages = settings.getByRole('list', { name: 'Languages read in scans' });
+    await languages.getByRole('checkbox', { name: /^French \(\d+ KB\)$/ }).check();
+    await expect(languages.getByRole('listitem').filter({ hasText: 'French' })).toContainText('kept for offline use');
+    expect(site.requests.some((url) => url.endsWith('ocr/lang/fra.traineddata.gz'))).toBe(true);
+    await page.keyboard.press('Escape');
+
+    await context.setOffline(true);
+    await site.stop();
+    await page.reload();
+    await docent.addFiles([{ name: 'lettre.pdf', mimeType: 'application/pdf', buffer: await makeScannedPdf([scan.png]) }]);
+    await expect(docent.document('lettre.pdf')).toHaveAccessibleName(/Ready: 1 page.*Read by OCR/, { timeout: 90_000 });
+    await docent.ask('Combien de caisses de livres le maître a-t-il reçu ?');
+    await docent.citation('lettre.pdf, p. 1').click();
+    await expect(page.getByRole('dialog', { name: 'lettre.pdf — page 1 of 1, read by OCR' })).toContainText(/maître d.école a reçu trois caisses/);
   } finally {
     await site.stop();
   }

@@ -1,9 +1,9 @@
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { DocentPage } from '../../e2e/support/docent-page';
 import { makeScannedPdf, renderScans, type ScanSpec } from '../../e2e/support/make-scan';
+import { descendantsMemory, samplePeakMemory } from '../lib/process-memory.mjs';
 import { characterErrorRate } from './character-error-rate';
 
 // Character error rate of Docent's OCR on generated scans of known text (several fonts and sizes, two columns, a
@@ -51,35 +51,6 @@ const IMAGE_ONLY = [
   { file: 'pypdf-samples/019-grayscale-image/grayscale-image.pdf' },
 ];
 
-/** Resident memory of this process's descendants (the browser and its renderers, GPU and utility processes), in bytes. */
-function browserMemory(): number {
-  const rows = execFileSync('ps', ['-eo', 'pid=,ppid=,rss='], { encoding: 'utf8' })
-    .trim()
-    .split('\n')
-    .map((line) => line.trim().split(/\s+/).map(Number));
-  const children = new Map<number, number[]>();
-  for (const [pid, ppid] of rows) children.set(ppid, [...(children.get(ppid) ?? []), pid]);
-  const rss = new Map(rows.map(([pid, , kb]) => [pid, kb * 1024]));
-  let total = 0;
-  const queue = [...(children.get(process.pid) ?? [])];
-  while (queue.length) {
-    const pid = queue.pop()!;
-    total += rss.get(pid) ?? 0;
-    queue.push(...(children.get(pid) ?? []));
-  }
-  return total;
-}
-
-/** Samples browserMemory every 200 ms until stopped; resolves with the peak. */
-function samplePeak() {
-  let peak = browserMemory();
-  const timer = setInterval(() => (peak = Math.max(peak, browserMemory())), 200);
-  return () => {
-    clearInterval(timer);
-    return Math.max(peak, browserMemory());
-  };
-}
-
 async function storedText(page: Page, name: string): Promise<{ page: number; text: string }[]> {
   return page.evaluate(async (wanted) => {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
@@ -118,8 +89,8 @@ test('OCR accuracy and speed', async ({ page }) => {
   const scans = await renderScans(page, CASES.map((c) => ({ dpi: 300, ...c.spec })));
   const docent = new DocentPage(page);
   await docent.open();
-  const baseline = browserMemory();
-  const stop = samplePeak();
+  const baseline = descendantsMemory();
+  const stop = samplePeakMemory();
   const rows: { name: string; group: string; cer: number; seconds: number; pixels: number }[] = [];
   for (const [index, scan] of scans.entries()) {
     const name = `scan-${index + 1}.pdf`;

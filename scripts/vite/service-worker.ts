@@ -3,13 +3,18 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { build, type Plugin } from 'vite';
 import { withoutVersion, withVersion, type PrecacheEntry, type PrecacheManifest } from '../../src/sw/precache';
+import { onDemandOcrFile } from './ocr-assets';
 
 export const SERVICE_WORKER_FILE = 'sw.js';
 const INDEX = 'index.html';
 const MANIFEST_LINE = /^self\.__DOCENT_PRECACHE = .*;\n/;
 
-/** Not part of the app shell: models (transformers.js caches them itself), the worker itself, source maps. */
-const excluded = (path: string) => path === SERVICE_WORKER_FILE || path.startsWith('models/') || path.endsWith('.map') || /(^|\/)\./.test(path);
+/**
+ * Not part of the app shell: models (transformers.js caches them itself), OCR languages fetched on demand (kept in
+ * their own cache when a person turns them on), the worker itself, source maps.
+ */
+const excluded = (path: string) =>
+  path === SERVICE_WORKER_FILE || path.startsWith('models/') || onDemandOcrFile(path) || path.endsWith('.map') || /(^|\/)\./.test(path);
 
 async function listFiles(folder: string): Promise<string[]> {
   const entries = await readdir(folder, { recursive: true, withFileTypes: true });

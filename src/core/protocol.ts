@@ -67,6 +67,15 @@ export interface EngineConfig {
   pdfAssetsUrl: string;
   /** Absolute URL of the site's OCR engine files (tesseract.js's worker and core, language data). */
   ocrAssetsUrl: string;
+  /** The on-demand OCR languages chosen in Settings (core/ocr-languages.ts), read along with English. */
+  ocrLanguages: string[];
+}
+
+/** An OCR language's data being fetched from the site; totalBytes is 0 while its size is not known. */
+export interface OcrLanguageProgress {
+  code: string;
+  loadedBytes: number;
+  totalBytes: number;
 }
 
 /** A cited passage shown where it stands in its document. */
@@ -128,6 +137,13 @@ export interface EngineApi {
   unlock(id: DocId, password: string): Promise<void>;
   /** The page a passage stands on, with the passage highlighted. */
   openSource(chunkId: ChunkId): Promise<SourceView>;
+  /** The on-demand OCR languages kept in this browser (for offline use). */
+  keptOcrLanguages(): Promise<string[]>;
+  /**
+   * Reads scans in English and the chosen languages from now on: fetches those not kept yet from the site (progress
+   * per file), deletes the ones no longer chosen. Resolves with the languages kept.
+   */
+  setOcrLanguages(chosen: string[], onProgress: (progress: OcrLanguageProgress) => void): Promise<string[]>;
   /** Removes a document from storage and every index at once; the rest stays searchable. */
   removeDocument(id: DocId): Promise<void>;
   /**

@@ -15,6 +15,7 @@ import {
   type PrecacheManifest,
   type WorkerMessage,
 } from './precache';
+import { OCR_LANGUAGE_CACHE } from '../core/ocr-languages';
 
 // The service worker globals this file uses (lib "webworker" cannot be mixed with "dom" in one program).
 interface ExtendableEvent extends Event {
@@ -197,8 +198,10 @@ sw.addEventListener('fetch', (event) => {
     return;
   }
   if (route.kind === 'network') {
-    // The site's models folder and anything else of this origin: as the network answers, isolated.
-    event.respondWith(answered(fetch(request).then(isolated)));
+    // The site's models folder and anything else of this origin: as the network answers, isolated. An OCR language
+    // a person turned on in Settings is kept in a cache of its own (not the app's version), and read offline from it.
+    const kept = new URL(request.url).pathname.includes('/ocr/lang/') ? caches.open(OCR_LANGUAGE_CACHE).then((cache) => cache.match(request.url)) : undefined;
+    event.respondWith(answered(Promise.resolve(kept).then((response) => response ?? fetch(request)).then(isolated)));
     return;
   }
   event.respondWith(answered(respond(request, route.url)));

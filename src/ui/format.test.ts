@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeDocumentState, describeDuplicate, describeModelStatus, formatBytes, formatClock, formatProgress } from './format';
+import { describeDocumentState, ocrNote, describeDuplicate, describeModelStatus, formatBytes, formatClock, formatProgress } from './format';
 
 describe('formatBytes', () => {
   it('shows bytes below 1 KB as bytes', () => {
@@ -109,5 +109,15 @@ describe('describeDuplicate', () => {
     expect(describeDuplicate({ name: 'copy.pdf', existingName: 'report.pdf', pending: false })).toBe('copy.pdf is already in your library as report.pdf.');
     expect(describeDuplicate({ name: 'report.pdf', existingName: 'report.pdf', pending: false })).toBe('report.pdf is already in your library.');
     expect(describeDuplicate({ name: 'copy.pdf', existingName: 'report.pdf', pending: true })).toBe('copy.pdf is already being added as report.pdf.');
+  });
+});
+
+describe('ocrNote', () => {
+  const ocr = { pages: [2, 3], lowConfidence: [3] };
+  it('says a passage on a page read by OCR was, and warns where the engine was unsure', () => {
+    expect(ocrNote(undefined, 1, 1)).toBeUndefined();
+    expect(ocrNote(ocr, 1, 1)).toBeUndefined();
+    expect(ocrNote(ocr, 1, 2)).toBe('read by OCR');
+    expect(ocrNote(ocr, 3, 3)).toBe('read by OCR, with low confidence: check it against the page');
   });
 });

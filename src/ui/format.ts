@@ -28,6 +28,16 @@ export function describeOcr(ocr: OcrPages, pageCount: number): string {
 
 const upperFirst = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
+/**
+ * How a passage on pages `[pageStart, pageEnd]` was read, when OCR read any of them: "read by OCR", with a warning
+ * where the engine was unsure of a page.
+ */
+export function ocrNote(ocr: OcrPages | undefined, pageStart: number, pageEnd: number): string | undefined {
+  const within = (page: number) => page >= pageStart && page <= pageEnd;
+  if (!ocr?.pages.some(within)) return undefined;
+  return ocr.lowConfidence.some(within) ? 'read by OCR, with low confidence: check it against the page' : 'read by OCR';
+}
+
 export function describeDocumentState(state: DocumentState, pageCount: number, chunkCount: number, warning?: string, ocr?: OcrPages): string {
   switch (state.kind) {
     case 'indexing':

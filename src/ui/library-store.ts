@@ -7,6 +7,7 @@ import { searchScopeOf, type SearchScope } from '../core/search-scope';
 import type { Workers } from '../rpc/workers';
 import { readLibraryMarker, writeLibraryMarker } from './backup/library-marker';
 import { modelSources, readDevicePreference, saveModelChoice } from './model-settings';
+import { readOcrLanguages } from './settings/ocr-language-store';
 import { Store } from './store';
 
 interface LibraryState {
@@ -50,7 +51,7 @@ export class LibraryStore extends Store<LibraryState> {
       this.update({ reindex: event.done < event.total ? event : undefined });
     };
     this.workers.engine
-      .init({ embedder: this.models.embedder, reranker: this.models.reranker, sources: modelSources(), device: readDevicePreference(), pdfAssetsUrl: new URL('pdfjs/', document.baseURI).href, ocrAssetsUrl: new URL('ocr/', document.baseURI).href }, proxy(onEvent))
+      .init({ embedder: this.models.embedder, reranker: this.models.reranker, sources: modelSources(), device: readDevicePreference(), pdfAssetsUrl: new URL('pdfjs/', document.baseURI).href, ocrAssetsUrl: new URL('ocr/', document.baseURI).href, ocrLanguages: readOcrLanguages() }, proxy(onEvent))
       .then(
         (documents) => {
           this.#opened = true;

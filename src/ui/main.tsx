@@ -8,6 +8,7 @@ import { LibraryStore } from './library-store';
 import { detectDevice, runsOnHardwareGpu } from './device';
 import { readModelChoice } from './model-settings';
 import { SourceStore } from './sources/source-store';
+import { OcrLanguageStore } from './settings/ocr-language-store';
 import { appShell } from './settings/app-shell';
 import './styles.css';
 
@@ -19,12 +20,13 @@ async function startApp() {
   const chats = new ConversationStore(workers, models.generator);
   const sources = new SourceStore(workers);
   const backup = new BackupStore(workers.engine, chats.refresh);
+  const ocrLanguages = new OcrLanguageStore(workers.engine);
   library.open();
   chats.load();
 
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
-      <App library={library} chats={chats} sources={sources} backup={backup} />
+      <App library={library} chats={chats} sources={sources} backup={backup} ocrLanguages={ocrLanguages} />
     </StrictMode>,
   );
 }

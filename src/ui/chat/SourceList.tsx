@@ -1,7 +1,9 @@
 import type { KeySentence } from '../../core/extractive';
 import { sourceLabel, type SearchHit } from '../../core/library';
 import { useContext } from 'react';
+import { ocrNote } from '../format';
 import { ShowSource, sourceAnchor } from './AnswerText';
+import { OcrPagesOf } from './ocr-pages';
 
 interface Props {
   turnId: string;
@@ -33,6 +35,12 @@ function PassageText({ text, marks }: { text: string; marks: KeySentence[] }) {
   return <blockquote>{parts}</blockquote>;
 }
 
+/** "read by OCR" beside a source whose page was a scan. */
+function OcrMark({ hit }: { hit: SearchHit }) {
+  const note = ocrNote(useContext(OcrPagesOf).get(hit.chunk.docId), hit.chunk.pageStart, hit.chunk.pageEnd);
+  return note ? <span className="sources__ocr">{note}</span> : null;
+}
+
 function SourceGroup({ heading, turnId, indices, sources, keySentences }: { heading: string; indices: number[] } & Omit<Props, 'cited'>) {
   if (indices.length === 0) return null;
   const headingId = `${heading.replace(/\W+/g, '-').toLowerCase()}-${turnId}`;
@@ -47,6 +55,7 @@ function SourceGroup({ heading, turnId, indices, sources, keySentences }: { head
               <span className="sources__label">
                 [{index + 1}] {sourceLabel(sources[index])}
               </span>{' '}
+              <OcrMark hit={sources[index]} />{' '}
               {scores.rerank !== undefined && (
                 <span className="sources__score" title="How likely the reranker judges this passage to answer your question">
                   relevance {Math.round(scores.rerank * 100)}%

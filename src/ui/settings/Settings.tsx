@@ -4,6 +4,7 @@ import type { BackupStore } from '../backup/backup-store';
 import { useStore } from '../store';
 import { appShell } from './app-shell';
 import { SettingsDialog } from './SettingsDialog';
+import type { OcrLanguageStore } from './ocr-language-store';
 import { SettingsStore } from './settings-store';
 
 /**
@@ -13,12 +14,13 @@ import { SettingsStore } from './settings-store';
 interface Props {
   models: ModelChoice;
   backup: BackupStore;
+  ocrLanguages: OcrLanguageStore;
   onEmbedder: (model: ModelSpec) => void;
   onGenerator: (model: ModelSpec | null) => void;
   onReranker: (model: ModelSpec | null) => void;
 }
 
-export function Settings({ models, backup, onEmbedder, onGenerator, onReranker }: Props) {
+export function Settings({ models, backup, ocrLanguages, onEmbedder, onGenerator, onReranker }: Props) {
   const [store] = useState(() => new SettingsStore(models));
   useEffect(() => store.choose(models), [store, models]);
   const { notices } = useStore(store);
@@ -60,6 +62,7 @@ export function Settings({ models, backup, onEmbedder, onGenerator, onReranker }
           store={store}
           models={models}
           backup={backup}
+          ocrLanguages={ocrLanguages}
           onEmbedder={onEmbedder}
           onGenerator={onGenerator}
           onReranker={onReranker}

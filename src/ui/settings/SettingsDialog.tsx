@@ -7,6 +7,8 @@ import { BackupSection } from '../backup/BackupSection';
 import type { BackupStore } from '../backup/backup-store';
 import { DeviceChoice } from './DeviceChoice';
 import { ModelChooser } from './ModelChooser';
+import { OcrLanguages } from './OcrLanguages';
+import type { OcrLanguageStore } from './ocr-language-store';
 import { OwnModelPicker } from './OwnModelPicker';
 import { useStore } from '../store';
 import { appShell } from './app-shell';
@@ -17,6 +19,7 @@ interface Props {
   store: SettingsStore;
   models: ModelChoice;
   backup: BackupStore;
+  ocrLanguages: OcrLanguageStore;
   onEmbedder: (model: ModelSpec) => void;
   onGenerator: (model: ModelSpec | null) => void;
   onReranker: (model: ModelSpec | null) => void;
@@ -27,7 +30,7 @@ interface Props {
  * A modal dialog (the browser's own: the page behind is inert, Esc closes it, focus stays inside) with the models
  * kept for offline use, the storage this site uses, and the library's backup.
  */
-export function SettingsDialog({ store, models, backup, onEmbedder, onGenerator, onReranker, onClose }: Props) {
+export function SettingsDialog({ store, models, backup, ocrLanguages, onEmbedder, onGenerator, onReranker, onClose }: Props) {
   const dialog = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const state = useStore(store);
@@ -101,6 +104,7 @@ export function SettingsDialog({ store, models, backup, onEmbedder, onGenerator,
         </p>
       </section>
 
+      <OcrLanguages store={ocrLanguages} />
       <BackupSection store={backup} headingId={`${titleId}-backup`} />
 
       <button type="button" className="settings__close" onClick={() => dialog.current?.close()}>

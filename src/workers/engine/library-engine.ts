@@ -5,7 +5,7 @@ import { embeddingText, type DocumentSummary, type SearchHit } from '../../core/
 import type { ModelSources, ModelSpec } from '../../core/models';
 import { withPlannedWeights, type DevicePreference } from '../../core/runtime-plan';
 import { detectGpu } from '../../platform/webgpu';
-import type { BackupProgress, DuplicateFile, EngineApi, EngineConfig, EngineEvent, ExportSummary, ImportSummary, SourceView } from '../../core/protocol';
+import type { BackupProgress, DuplicateFile, EngineApi, EngineConfig, EngineEvent, ExportSummary, ImportSummary, OcrLanguageProgress, SourceView } from '../../core/protocol';
 import { modelCacheFor } from '../models/active-cache';
 import { configureRuntime } from '../model-runtime';
 import { Embedder } from './embedder';
@@ -13,7 +13,8 @@ import { PasswordRequiredError, UnreadableFileError } from './pdf-text';
 import { formatOf } from './read-document';
 import { configurePdfAssets } from './pdf-document';
 import { prepareDocument } from './prepare-document';
-import { configureOcr } from './scanned-pages';
+import { keepOcrLanguages, keptOcrLanguages } from './ocr-languages';
+import { configureOcr, readWithLanguages } from './scanned-pages';
 import { OcrCancelled } from '../ocr/tesseract-reader';
 import { sourceView } from './source-view';
 import {
@@ -85,6 +86,7 @@ export class LibraryEngine implements EngineApi {
   readonly #locked = new Map<DocId, Arrival>();
   /** Ingestions under way: removing their document aborts them, even in the middle of a page read by OCR. */
   readonly #ingesting = new Map<DocId, AbortController>();
+  #ocrAssetsUrl = '';
   /** Files are ingested one at a time: embedding is CPU-bound, and order keeps progress readable. */
   #queue: Promise<void> = Promise.resolve();
 
@@ -103,7 +105,8 @@ export class LibraryEngine implements EngineApi {
   async #open(config: EngineConfig, onEvent: (event: EngineEvent) => void): Promise<Session> {
     configureRuntime(config.sources);
     configurePdfAssets(config.pdfAssetsUrl);
-    configureOcr(config.ocrAssetsUrl);
+    configureOcr(config.ocrAssetsUrl, config.ocrLanguages);
+    this.#ocrAssetsUrl = config.ocrAssetsUrl;
     const db = await openLibraryDb();
     const { documents, embeddings } = await loadLibrary(db);
     // The search model loaded (perhaps on its own, after the host came back): documents stored without its vectors
@@ -284,6 +287,18 @@ export class LibraryEngine implements EngineApi {
 
   async openSource(chunkId: ChunkId): Promise<SourceView> {
     return sourceView((await this.#session()).db, chunkId, (id) => this.#documents.get(docIdOf(id)));
+  }
+
+  async keptOcrLanguages(): Promise<string[]> {
+    await this.#session();
+    return keptOcrLanguages(this.#ocrAssetsUrl);
+  }
+
+  async setOcrLanguages(chosen: string[], onProgress: (progress: OcrLanguageProgress) => void): Promise<string[]> {
+    await this.#session();
+    const kept = await keepOcrLanguages(this.#ocrAssetsUrl, chosen, onProgress);
+    readWithLanguages(kept);
+    return kept;
   }
 
   async removeDocument(id: DocId): Promise<void> {

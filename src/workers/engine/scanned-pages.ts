@@ -1,4 +1,5 @@
 import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { ocrLanguagesToLoad } from '../../core/ocr-languages';
 import { LOW_CONFIDENCE, ocrTextItems, pageConfidence, type OcrPage } from '../../core/text/ocr';
 import type { RawPdfPage } from '../../core/text/pdf-pages';
 import { createOcrReader, OcrCancelled, OcrPageError, type OcrReader } from '../ocr/tesseract-reader';
@@ -25,17 +26,28 @@ export interface OcrReport {
 export type OcrProgress = (progress: { page: number; done: number; total: number }) => void;
 
 let assetsUrl: string | undefined;
+let languages = ocrLanguagesToLoad([]);
 let reader: OcrReader | undefined;
 
-/** Where the site serves the OCR engine's files (see scripts/vite/ocr-assets.ts). */
-export function configureOcr(url: string): void {
+/** Where the site serves the OCR engine's files (see scripts/vite/ocr-assets.ts), and the languages chosen. */
+export function configureOcr(url: string, chosen: readonly string[]): void {
   assetsUrl = url;
+  readWithLanguages(chosen);
+}
+
+/** Reads with English and the chosen languages from the next page on (the engine starts again with them). */
+export function readWithLanguages(chosen: readonly string[]): void {
+  const next = ocrLanguagesToLoad(chosen);
+  if (next.join('+') === languages.join('+')) return;
+  languages = next;
+  void reader?.close();
+  reader = undefined;
 }
 
 /** The one OCR engine of this worker, started on first need. Tests give their own. */
 export function ocrReader(): OcrReader {
   if (!assetsUrl) throw new OcrPageError('The OCR engine was not configured.');
-  return (reader ??= createOcrReader(assetsUrl));
+  return (reader ??= createOcrReader(assetsUrl, languages));
 }
 
 /** The scale a page is drawn at for OCR: about 300 dpi, less for a page so large that it would pass MAX_OCR_PIXELS. */

@@ -9,5 +9,5 @@ export function benchSources(siteUrl: string): ModelSources {
 
 /** The library engine's configuration as the app's UI gives it (ui/library-store.ts), for the bench's site, on WASM. */
 export function engineConfig(siteUrl: string, embedder: ModelSpec): EngineConfig {
-  return { embedder, sources: benchSources(siteUrl), device: 'cpu', pdfAssetsUrl: new URL('pdfjs/', siteUrl).href };
+  return { embedder, reranker: null, sources: benchSources(siteUrl), device: 'cpu', pdfAssetsUrl: new URL('pdfjs/', siteUrl).href, ocrAssetsUrl: new URL('ocr/', siteUrl).href, ocrLanguages: [] };
 }
