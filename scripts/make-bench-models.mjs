@@ -78,6 +78,7 @@ for (const id of ids) {
     console.log(
       `  ${file.file}: ${file.parameters.toLocaleString('en-US')} parameters, ${megabytes(file.bytes)} (${file.bytes.toLocaleString('en-US')} bytes)${real}, ${file.seconds.toFixed(1)} s`,
     );
+    if (file.dataFile) console.log(`  ${file.dataFile}: its weights, ${megabytes(file.externalBytes)} (${file.externalBytes.toLocaleString('en-US')} bytes)`);
   }
   if (decoder && !variants.includes('fp32')) console.log('  fp32 decoder skipped: pass --fp32-generator to write it.');
 }

@@ -20,6 +20,7 @@ import { parseArgs } from 'node:util';
 import { launchChromium } from '../lib/headless-chromium.mjs';
 import { runCommand } from '../lib/run-command.mjs';
 import { writeTestModels } from '../make-test-models.mjs';
+import { externalDataFile } from '../lib/real-shape-models.mjs';
 import { sampleHeap } from './lib/heap.mjs';
 import { findGeoTopo, makeLongPdf, pdfPrefix } from './lib/inputs.mjs';
 import { kb, markdownTable, mb, ms, num, ratio } from './lib/report.mjs';
@@ -106,13 +107,17 @@ function prepareBenchModels() {
  * Returns why it cannot run, or undefined when the file is there.
  */
 function prepareGeneratorFile(model) {
-  const path = join(BENCH_MODELS, model.spec.id, model.file);
-  if (existsSync(path)) return undefined;
+  const paths = generatorFiles(model);
+  if (paths.every((path) => existsSync(path))) return undefined;
+  const path = paths[0];
   if (!existsSync(join(shared, 'models/skeletons'))) return `${path} is missing and there is no ${join(shared, 'models/skeletons')} to write it from`;
   log(`writing ${model.spec.id}'s ${model.variant} file (node scripts/make-bench-models.mjs --only ${model.benchId} --variants ${model.variant})`);
   run('node', ['scripts/make-bench-models.mjs', '--only', model.benchId, '--variants', model.variant]);
-  return existsSync(path) ? undefined : `make-bench-models did not write ${path}`;
+  return paths.every((file) => existsSync(file)) ? undefined : `make-bench-models did not write ${paths.join(' and ')}`;
 }
+
+/** A real-shape decoder's files: its .onnx file, and its external data file where it has one. */
+const generatorFiles = (model) => [model.file, model.dataFile].filter(Boolean).map((file) => join(BENCH_MODELS, model.spec.id, file));
 
 async function prepareInputs() {
   mkdirSync(INPUTS, { recursive: true });
@@ -133,17 +138,18 @@ async function prepareInputs() {
   return files;
 }
 
-/** A real-shape decoder: `benchId` and `variant` say how make-bench-models writes its file. */
-const benchGenerator = (benchId, variant, spec) => ({
-  spec: { id: `docent-bench/${benchId}`, task: 'generator', ...spec },
-  file: `onnx/${spec.fileName ?? 'model'}${{ fp32: '', int8: '_quantized', q4: '_q4' }[variant]}.onnx`,
-  benchId,
-  variant,
-});
+/** A real-shape decoder: `benchId` and `variant` say how make-bench-models writes its file(s). */
+const benchGenerator = (benchId, variant, spec) => {
+  const file = `onnx/${spec.fileName ?? 'model'}${{ fp32: '', int8: '_quantized', q4: '_q4' }[variant]}.onnx`;
+  const dataFile = externalDataFile(benchId, variant);
+  return { spec: { id: `docent-bench/${benchId}`, task: 'generator', ...spec }, file, dataFile: dataFile && `onnx/${dataFile}`, benchId, variant };
+};
+// Every row gets a 2,048-token context, so the prompt builder puts the same passages in every prompt (the catalog
+// gives Granite 4,096 and 8,192: with them the prompt would hold one passage more than SmolLM's).
 const SMOLLM_INT8 = benchGenerator('smollm-360m-shaped', 'int8', { label: 'SmolLM-360M-shaped int8', dtype: 'q8', fileName: 'decoder_model_merged', contextTokens: 2048 });
-const GRANITE_350M_Q4 = benchGenerator('granite-350m-shaped', 'q4', { label: 'Granite-4.0-350M-shaped q4', dtype: 'q4', contextTokens: 4096 });
-const GRANITE_350M_INT8 = benchGenerator('granite-350m-shaped', 'int8', { label: 'Granite-4.0-350M-shaped int8 (q8)', dtype: 'q8', contextTokens: 4096 });
-const GRANITE_1B_Q4 = benchGenerator('granite-1b-shaped', 'q4', { label: 'Granite-4.0-1B-shaped q4', dtype: 'q4', contextTokens: 8192 });
+const GRANITE_350M_Q4 = benchGenerator('granite-350m-shaped', 'q4', { label: 'Granite-4.0-350M-shaped q4', dtype: 'q4', contextTokens: 2048 });
+const GRANITE_350M_INT8 = benchGenerator('granite-350m-shaped', 'int8', { label: 'Granite-4.0-350M-shaped int8 (q8)', dtype: 'q8', contextTokens: 2048 });
+const GRANITE_1B_Q4 = benchGenerator('granite-1b-shaped', 'q4', { label: 'Granite-4.0-1B-shaped q4', dtype: 'q4', contextTokens: 2048 });
 
 // ---------------------------------------------------------------------------------------------------------------
 // The plan: what to measure in smoke and full mode
@@ -496,7 +502,7 @@ async function generation(plan) {
       figure: `first token ${ms(result.firstTokenMs)}, ${num(result.tokensPerSecond, 2)} tokens/s`,
       baseline: bare ? `bare ORT session with KV cache, same steps: first token ${ms(bare.firstTokenMs)}, ${num(bare.tokensPerSecond, 2)} tokens/s` : 'skipped (see below)',
       ratio: bare ? `${ratio(result.firstTokenMs / bare.firstTokenMs)} first token, ${ratio(bare.tokensPerSecond / result.tokensPerSecond)} per token` : '',
-      notes: `prompt ${result.promptTokens} tokens (${result.passagesInPrompt} passages) through the app's AnswerWriter, its prefill ${ms(result.prefillMs)} in the model; ${result.generated} tokens streamed, then stop()${model.benchId ? `; ${model.file} ${mb(statSync(join(BENCH_MODELS, model.spec.id, model.file)).size)}` : ''}`,
+      notes: `prompt ${result.promptTokens} tokens (${result.passagesInPrompt} passages) through the app's AnswerWriter, its prefill ${ms(result.prefillMs)} in the model; ${result.generated} tokens streamed, then stop()${model.benchId ? `; weights ${mb(generatorFiles(model).reduce((sum, path) => sum + statSync(path).size, 0))} (${[model.file, model.dataFile].filter(Boolean).join(' + ')})` : ''}`,
     });
   }
   if (failed.length) throw new Error(failed.join('; '));

@@ -77,6 +77,13 @@ describe('4-bit block quantization (MatMulNBits)', () => {
       const x = randomUniformWeights(9, 'x', m * k, 1);
       const out = await session.run({ x: new ort.Tensor('float32', x, [m, k]) });
       const [q4, dequantized, fp32] = ['q4', 'dequantized', 'fp32'].map((name) => out[name].data as Float32Array);
+      // The same weights as external data (a second file the model points into) give the same outputs.
+      const externalPath = join(folder, 'matmul-q4-external.onnx');
+      const { externalBytes } = writeModel(externalPath, g, plan, 'matmul-q4', { externalData: 'matmul-q4-external.onnx_data' });
+      expect(externalBytes).toBe(q.packed.length + 4 * q.scales.length);
+      const external = await ort.InferenceSession.create(externalPath);
+      expect(Array.from((await external.run({ x: new ort.Tensor('float32', x, [m, k]) })).q4.data as Float32Array)).toEqual(Array.from(q4));
+      await external.release();
       const maxDifference = (a: Float32Array, b: Float32Array) => a.reduce((max, v, i) => Math.max(max, Math.abs(v - b[i])), 0);
       const size = fp32.reduce((max, v) => Math.max(max, Math.abs(v)), 0);
       expect(maxDifference(q4, dequantized)).toBeLessThan(1e-5 * Math.max(1, size));

@@ -3,7 +3,7 @@
 // the generated ONNX files in the hub layout transformers.js loads: <out>/docent-bench/<id>/...
 // The Granite models have no skeleton: their config is in real-shape-granite.mjs, their tokenizer is SmolLM's, padded.
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { bertEncoder, bertParameterCount } from './real-shape-bert.mjs';
 import { GRANITE_CONFIGS, graniteConfig, graniteTokenizerFiles } from './real-shape-granite.mjs';
 import { llamaDecoder, llamaParameterCount } from './real-shape-llama.mjs';
@@ -72,6 +72,9 @@ export const BENCH_MODELS = {
     granite: GRANITE_CONFIGS['1b'],
     architecture: 'llama',
     variants: ['q4'],
+    // Weights in onnx/model_q4.onnx_data: as one 1.84 GB file, ONNX Runtime Web runs out of wasm's 4 GB creating the
+    // session (std::bad_alloc: the file's bytes and the tensors made from them are both in wasm memory).
+    externalData: ['q4'],
     real: {},
   },
 };
@@ -86,7 +89,7 @@ export function skeletonFiles(id) {
 /** config.json as written: the skeleton's, or Granite's; `overrides` (tests) change it, e.g. fewer layers. */
 export function readSkeletonConfig(skeletons, id, overrides = {}) {
   const model = BENCH_MODELS[id];
-  if (model.granite) return graniteConfig(model.granite, overrides);
+  if (model.granite) return { ...graniteConfig(model.granite, overrides), ...externalDataConfig(id) };
   const crossEncoder = model.crossEncoder ? { architectures: ['BertForSequenceClassification'], num_labels: 1, id2label: { 0: 'LABEL_0' }, label2id: { LABEL_0: 0 } } : {};
   return { ...JSON.parse(readFileSync(join(skeletons, model.skeleton, 'config.json'), 'utf8')), ...crossEncoder, ...model.shape, ...overrides };
 }
@@ -111,10 +114,25 @@ export function onnxFiles(id) {
   return { fp32: `onnx/${base}.onnx`, int8: `onnx/${base}_quantized.onnx`, q4: `onnx/${base}_q4.onnx` };
 }
 
-/** The size of a variant's file, computed without generating a weight (the 1b's q4 file takes a minute to write). */
+/** The external data file of a variant written with one (`model_q4.onnx_data`, transformers.js's name), or undefined. */
+export function externalDataFile(id, variant) {
+  return BENCH_MODELS[id].externalData?.includes(variant) ? `${basename(onnxFiles(id)[variant])}_data` : undefined;
+}
+
+/** config.json's note for transformers.js: which files have their weights in one external data file. */
+function externalDataConfig(id) {
+  const variants = BENCH_MODELS[id].externalData ?? [];
+  if (!variants.length) return {};
+  return { 'transformers.js_config': { use_external_data_format: Object.fromEntries(variants.map((v) => [basename(onnxFiles(id)[v]), 1])) } };
+}
+
+/**
+ * The sizes of a variant's files ({bytes, externalBytes}: the .onnx file and its external data, 0 without), computed
+ * without generating a weight (the 1b's q4 takes a minute and a half to write).
+ */
 export function benchFileBytes(id, config, variant) {
   const { graph, plan } = buildBenchModel(id, config, variant);
-  return modelFileBytes(graph, plan, `${id}-${variant}`);
+  return modelFileBytes(graph, plan, `${id}-${variant}`, { externalData: externalDataFile(id, variant) });
 }
 
 function writeTextFiles(id, source, folder, config) {
@@ -131,7 +149,8 @@ function writeTextFiles(id, source, folder, config) {
 /**
  * Writes one bench model. `variants`: which of 'fp32', 'int8', 'q4' to write (default: the model's own list).
  * `configOverrides` (tests) changes the config before building, e.g. fewer layers; the written config.json carries
- * the change. Returns {id, folder, parameters, expectedParameters, files: [{file, bytes, real, seconds, parameters}]}.
+ * the change. Returns {id, folder, parameters, expectedParameters, files: [{file, bytes, dataFile?, externalBytes?,
+ * real, seconds, parameters}]}.
  */
 export function writeBenchModel(id, { skeletons, out, variants, configOverrides = {} }) {
   const model = BENCH_MODELS[id];
@@ -145,9 +164,11 @@ export function writeBenchModel(id, { skeletons, out, variants, configOverrides 
     const file = onnxFiles(id)[variant];
     const started = performance.now();
     const { graph, plan } = buildBenchModel(id, config, variant);
-    const bytes = writeModel(join(folder, file), graph, plan, `${id}-${variant}`);
+    const dataFile = externalDataFile(id, variant);
+    const { bytes, externalBytes } = writeModel(join(folder, file), graph, plan, `${id}-${variant}`, { externalData: dataFile });
     if (statSync(join(folder, file)).size !== bytes) throw new Error(`${file}: size mismatch`);
-    files.push({ file, variant, bytes, real: model.real[file], parameters: plan.parameterCount(), seconds: (performance.now() - started) / 1000 });
+    const external = dataFile ? { dataFile: `onnx/${dataFile}`, externalBytes } : {};
+    files.push({ file, variant, bytes, ...external, real: model.real[file], parameters: plan.parameterCount(), seconds: (performance.now() - started) / 1000 });
   }
   // A small record of what the folder holds (kept across runs that write only some variants).
   const recordPath = join(folder, 'docent-bench.json');
@@ -159,7 +180,7 @@ export function writeBenchModel(id, { skeletons, out, variants, configOverrides 
     shapeOf: model.shapeOf ?? model.skeleton,
     randomWeights: true,
     expectedParameters: expectedParameterCount(id, config),
-    files: [...kept, ...files.map(({ file, bytes, parameters }) => ({ file, bytes, parameters }))],
+    files: [...kept, ...files.map(({ file, bytes, dataFile, externalBytes, parameters }) => ({ file, bytes, dataFile, externalBytes, parameters }))],
     config,
   };
   writeFileSync(recordPath, JSON.stringify(report, null, 2));

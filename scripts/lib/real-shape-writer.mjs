@@ -14,8 +14,11 @@
 //     GraphProto fields from protobufjs (nodes, inputs, outputs, small initializers)
 //     for each weight: tag(GraphProto.initializer = 5), varint(length),
 //       TensorProto { dims = 1 (packed varints), data_type = 2, name = 8, raw_data = 9 }
+// With external data (ONNX's way past protobuf's 2 GB, and what lets ONNX Runtime Web load a big model without a
+// second copy of its bytes in wasm memory), each TensorProto says where its data is in a second file
+// (external_data = 13: location, offset, length; data_location = 14: EXTERNAL) and the data goes there instead.
 import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import onnxProto from 'onnx-proto';
 import { seededRandom } from './onnx-graph.mjs';
 
@@ -114,6 +117,24 @@ function tensorHeader(name, dims, dataType, rawLength) {
   return bytes;
 }
 
+/**
+ * TensorProto of a tensor whose data is in an external file (ONNX's external data: where in which file), written by
+ * protobufjs: without raw data it is small.
+ */
+function externalTensorProto(tensor, location, offset, length) {
+  return onnx.TensorProto.encode({
+    name: tensor.name,
+    dims: tensor.dims,
+    dataType: tensor.dataType,
+    dataLocation: onnx.TensorProto.DataLocation.EXTERNAL,
+    externalData: [
+      { key: 'location', value: location },
+      { key: 'offset', value: String(offset) },
+      { key: 'length', value: String(length) },
+    ],
+  }).finish();
+}
+
 function fieldPrefix(field, length) {
   const bytes = new Uint8Array(1 + varintLength(length));
   bytes[0] = (field << 3) | 2;
@@ -168,9 +189,19 @@ export class WeightPlan {
   }
 }
 
-function tensorEntries(group) {
+/**
+ * Each tensor's bytes in the model file: its GraphProto.initializer prefix and TensorProto header, followed by its raw
+ * data, or, with `external` ({location, bytes}: the data file and its length so far), pointing into the data file.
+ */
+function tensorEntries(group, external) {
   return group.tensors.map((tensor) => {
     const rawLength = tensor.dims.reduce((a, b) => a * b, 1) * BYTES[tensor.dataType];
+    if (external) {
+      const header = externalTensorProto(tensor, external.location, external.bytes, rawLength);
+      external.bytes += rawLength;
+      const prefix = fieldPrefix(5, header.length);
+      return { tensor, rawLength, header, prefix, size: prefix.length + header.length };
+    }
     const header = tensorHeader(tensor.name, tensor.dims, tensor.dataType, rawLength);
     const prefix = fieldPrefix(5, header.length + rawLength);
     return { tensor, rawLength, header, prefix, size: prefix.length + header.length + rawLength };
@@ -193,35 +224,43 @@ function useContribDomain(model) {
   if (contrib.length) model.opsetImport.push(onnx.OperatorSetIdProto.create({ domain: 'com.microsoft', version: 1 }));
 }
 
-/** The file's parts before any weight is generated: protobufjs's head bytes, the weights' framing, the total size. */
-function layout(graphBuilder, plan, graphName) {
+/**
+ * The file's parts before any weight is generated: protobufjs's head bytes, the weights' framing, the sizes of the
+ * model file and of its external data file (0 without one).
+ */
+function layout(graphBuilder, plan, graphName, externalData) {
   const model = onnx.ModelProto.decode(graphBuilder.encode(graphName));
   useContribDomain(model);
   const graphHead = onnx.GraphProto.encode(model.graph).finish();
   model.graph = null;
   const modelHead = onnx.ModelProto.encode(model).finish();
-  const entries = plan.groups.map(tensorEntries);
+  const external = externalData ? { location: externalData, bytes: 0 } : undefined;
+  const entries = plan.groups.map((group) => tensorEntries(group, external));
   const graphLength = graphHead.length + entries.flat().reduce((sum, entry) => sum + entry.size, 0);
   const graphPrefix = fieldPrefix(7, graphLength);
-  return { modelHead, graphPrefix, graphHead, entries, fileBytes: modelHead.length + graphPrefix.length + graphLength };
+  const fileBytes = modelHead.length + graphPrefix.length + graphLength;
+  return { modelHead, graphPrefix, graphHead, entries, fileBytes, externalBytes: external?.bytes ?? 0 };
 }
 
-/** The size in bytes of the file writeModel would write, computed without generating a weight. */
-export function modelFileBytes(graphBuilder, plan, graphName) {
-  return layout(graphBuilder, plan, graphName).fileBytes;
+/** The sizes writeModel would write ({bytes, externalBytes}), computed without generating a weight. */
+export function modelFileBytes(graphBuilder, plan, graphName, { externalData } = {}) {
+  const { fileBytes, externalBytes } = layout(graphBuilder, plan, graphName, externalData);
+  return { bytes: fileBytes, externalBytes };
 }
 
 /**
- * Writes `graphBuilder`'s model plus the plan's weights to `path`, streaming. Returns the file size in bytes.
+ * Writes `graphBuilder`'s model plus the plan's weights to `path`, streaming. `externalData`: a file name beside
+ * `path` that receives every weight's data (ONNX external data; the model file then holds the graph only).
+ * Returns {bytes, externalBytes}: the model file's size and the data file's (0 without one).
  * `graphBuilder.encode` must not already contain the plan's tensors (they are referenced by name only).
  */
-export function writeModel(path, graphBuilder, plan, graphName) {
-  const { modelHead, graphPrefix, graphHead, entries, fileBytes } = layout(graphBuilder, plan, graphName);
-  // protobuf's limit for one message, which ONNX Runtime enforces when it parses a model file (external data, the
-  // way around it, is not implemented here).
-  if (fileBytes > PROTOBUF_LIMIT) throw new Error(`${path}: ${fileBytes} bytes is over protobuf's 2 GB limit (${PROTOBUF_LIMIT})`);
+export function writeModel(path, graphBuilder, plan, graphName, { externalData } = {}) {
+  const { modelHead, graphPrefix, graphHead, entries, fileBytes, externalBytes } = layout(graphBuilder, plan, graphName, externalData);
+  // protobuf's limit for one message, which ONNX Runtime enforces when it parses a model file.
+  if (fileBytes > PROTOBUF_LIMIT) throw new Error(`${path}: ${fileBytes} bytes is over protobuf's 2 GB limit (${PROTOBUF_LIMIT}): use external data`);
   mkdirSync(dirname(path), { recursive: true });
   const fd = openSync(path, 'w');
+  const dataFd = externalData ? openSync(join(dirname(path), externalData), 'w') : fd;
   try {
     writeAll(fd, modelHead);
     writeAll(fd, graphPrefix);
@@ -234,7 +273,7 @@ export function writeModel(path, graphBuilder, plan, graphName) {
         const pieces = typeof produced[i] === 'function' ? produced[i]() : [produced[i]];
         let written = 0;
         for (const piece of pieces) {
-          writeAll(fd, piece);
+          writeAll(dataFd, piece);
           written += piece.byteLength;
         }
         if (written !== entry.rawLength) throw new Error(`${entry.tensor.name}: ${written} bytes, expected ${entry.rawLength}`);
@@ -242,6 +281,7 @@ export function writeModel(path, graphBuilder, plan, graphName) {
     });
   } finally {
     closeSync(fd);
+    if (dataFd !== fd) closeSync(dataFd);
   }
-  return fileBytes;
+  return { bytes: fileBytes, externalBytes };
 }
