@@ -2,7 +2,7 @@
 // baseline measured in the same run. A benchmark, not a test: it asserts nothing about time (it fails only when
 // something does not run). See docs/PERFORMANCE.md.
 //
-//   npm run bench [-- --smoke] [-- --json FILE] [-- --only extraction,ingestion,library,generation]
+//   npm run bench [-- --smoke] [-- --json FILE] [-- --only extraction,ingestion,library,generation,ocr]
 //
 // --smoke: the tiny generated test models and small sizes (seconds; no ../shared needed), run by `npm test`.
 // --json FILE: also write every measurement as JSON.   --port N: the bench's own server (default 4320).
@@ -21,13 +21,14 @@ import { launchChromium } from '../lib/headless-chromium.mjs';
 import { runCommand } from '../lib/run-command.mjs';
 import { writeTestModels } from '../make-test-models.mjs';
 import { externalDataFile } from '../lib/real-shape-models.mjs';
+import { descendantsMemory, samplePeakMemory } from '../lib/process-memory.mjs';
 import { sampleHeap } from './lib/heap.mjs';
 import { findGeoTopo, makeLongPdf, pdfPrefix } from './lib/inputs.mjs';
 import { kb, markdownTable, mb, ms, num, ratio } from './lib/report.mjs';
 import { serveStatic } from './server.mjs';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const SECTIONS = ['extraction', 'ingestion', 'library', 'generation'];
+const SECTIONS = ['extraction', 'ingestion', 'library', 'generation', 'ocr'];
 const { values: options } = parseArgs({
   options: {
     smoke: { type: 'boolean', default: false },
@@ -508,6 +509,71 @@ async function generation(plan) {
   if (failed.length) throw new Error(failed.join('; '));
 }
 
+/**
+ * OCR (issue 13): an image-only PDF of A4 pages at 300 dpi read as the library reads it (pdf.js draws each page,
+ * tesseract.js reads it, one page at a time), beside the same page images given to tesseract.js directly. The engine
+ * is started and English loaded first, timed apart. Peak memory: the browser's resident memory (wasm included).
+ */
+async function ocr() {
+  const pages = smoke ? 1 : 4;
+  log(`OCR: ${pages} scanned A4 page(s) at 300 dpi`);
+  const before = descendantsMemory();
+  const stop = samplePeakMemory();
+  let result;
+  let peak;
+  try {
+    ({ result } = await inPage('ocr', [pages]));
+  } finally {
+    peak = stop();
+  }
+  const mean = (values) => values.reduce((a, b) => a + b, 0) / Math.max(1, values.length);
+  results.ocr = { ...result, browserMemoryBefore: before, browserMemoryPeak: peak };
+  rows.push({
+    section: 'OCR',
+    case: `${result.pages} scanned A4 page(s), 300 dpi (${(result.pixels / 1e6).toFixed(1)} Mpx), English, one OCR worker`,
+    figure: `${mean(result.pageSeconds).toFixed(2)} s/page (pdf.js draws, tesseract.js reads)`,
+    baseline: `same images to tesseract.js directly: ${mean(result.bareSeconds).toFixed(2)} s/page`,
+    ratio: ratio(mean(result.pageSeconds) / mean(result.bareSeconds)),
+    notes: `engine start + English ${result.startSeconds.toFixed(1)} s (once); ${result.characters.toLocaleString('en-US')} chars; browser memory ${mb(before)} before, peak ${mb(peak)}`,
+  });
+}
+
+/**
+ * Reranking (issue 12): the app's Reranker scoring a question's 24 candidates of ~250 word pieces, on 2 WASM threads,
+ * with the ms-marco-MiniLM-L-6-v2-shaped cross-encoder (random weights, the real shape: honest time, meaningless
+ * order). Target: ≤ 150 ms per question.
+ */
+async function reranking() {
+  if (smoke) return skip('reranking', 'not in the smoke run (it needs the real-shape cross-encoders)');
+  results.reranking = [];
+  for (const [benchId, label] of [
+    ['ms-marco-minilm-l6-shaped', 'ms-marco-MiniLM-L6-shaped int8 (the default)'],
+    ['tinybert-l2-reranker-shaped', 'ms-marco-TinyBERT-L2-shaped int8'],
+  ]) {
+    const file = join(BENCH_MODELS, `docent-bench/${benchId}/onnx/model_quantized.onnx`);
+    if (!existsSync(file)) {
+      if (!existsSync(join(shared, 'models/skeletons'))) {
+        skip(`reranking: ${label}`, `no ${file}, and no skeletons to write it from`);
+        continue;
+      }
+      log(`writing ${benchId} (node scripts/make-bench-models.mjs --only ${benchId})`);
+      run('node', ['scripts/make-bench-models.mjs', '--only', benchId]);
+    }
+    const request = { threads: 2, reranker: { id: `docent-bench/${benchId}`, task: 'reranker', label, dtype: 'q8' }, candidates: 24, passageCharacters: 1_000, questions: 12 };
+    log(`reranking: ${label}, 24 candidates per question, 2 threads`);
+    const { result } = await inPage('rerank', [request]);
+    results.reranking.push({ label, ...result });
+    rows.push({
+      section: 'Reranking',
+      case: `${label}, ${request.candidates} candidates of ~250 word pieces, 2 threads`,
+      figure: `p50 ${ms(result.p50)}, p95 ${ms(result.p95)} per question`,
+      baseline: 'target ≤ 150 ms',
+      ratio: ratio(result.p50 / 150),
+      notes: `the app's Reranker (its model from the site's models folder), one batch of ${request.candidates} question-passage pairs per question; n=${result.n} after a warm-up; random weights of the real shape (${mb(statSync(file).size)})`,
+    });
+  }
+}
+
 const generationLabel = (model, threads) => `${model.spec.label}, ${threads} thread${threads > 1 ? 's' : ''}`;
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -548,7 +614,7 @@ async function main() {
   log(`Chromium ${meta.chromium}, Node ${meta.node}, ${meta.machine.cpus} cores; isolated ${meta.crossOriginIsolated}, app's ORT threads ${meta.appDefaultThreads}`);
   if (loadavg()[0] > meta.machine.cpus + 1) console.warn(`warning: the machine is busy (load ${loadavg()[0].toFixed(1)} on ${meta.machine.cpus} cores): timings will be slower and noisier than on an idle one; see the load column.`);
 
-  const sections = { extraction, ingestion, library, generation };
+  const sections = { extraction, ingestion, library, generation, ocr };
   const failures = [];
   for (const name of SECTIONS) {
     if (!only.includes(name)) continue;

@@ -2,6 +2,7 @@
 // never ships. It bundles the app's own modules (src/) with the settings the app's vite.config.ts gives them.
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { ocrAssets } from '../vite/ocr-assets';
 import { pdfjsAssets } from '../vite/pdfjs-assets';
 
 const outDir = process.env.DOCENT_BENCH_DIST ?? fileURLToPath(new URL('../../node_modules/.cache/docent-bench/dist', import.meta.url));
@@ -9,7 +10,7 @@ const outDir = process.env.DOCENT_BENCH_DIST ?? fileURLToPath(new URL('../../nod
 export default defineConfig({
   root: fileURLToPath(new URL('./page', import.meta.url)),
   base: './',
-  plugins: [pdfjsAssets()],
+  plugins: [pdfjsAssets(), ocrAssets()],
   appType: 'mpa',
   worker: { format: 'es' },
   logLevel: 'warn',

@@ -9,6 +9,7 @@ import { extractAndChunk } from './stages/extraction';
 import { generateWithApp, type GenerationRequest } from './stages/generation';
 import { ingest, type IngestionRequest } from './stages/ingestion';
 import { growLibrary, openBreakdown, reloadExactScan, reloadVoySerialized, saveVoySerialized, type GrowRequest } from './stages/library';
+import { readScannedPages } from './stages/ocr';
 
 const api = {
   /** Must be the first call: the app's transformers.js/ORT setup, then `threads` (undefined: the app's choice). */
@@ -28,6 +29,7 @@ const api = {
   reloadVoySerialized,
   reloadExactScan,
   generateWithApp: (request: GenerationRequest) => generateWithApp(request),
+  readScannedPages,
 };
 
 export type BenchWorkerApi = typeof api;

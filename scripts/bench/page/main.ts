@@ -119,6 +119,7 @@ async function backupRoundTrip(embedder: ModelSpec) {
 
 const bench = {
   environment: () => withWorker(undefined, async () => ({ userAgent: navigator.userAgent, pageIsolated: crossOriginIsolated })),
+  ocr: (pages: number) => withWorker(undefined, (worker) => worker.readScannedPages(siteUrl, pages)),
   extraction: (url: string, name: string, embedder: ModelSpec, repeats: number) =>
     withWorker(undefined, async (worker) => worker.extractAndChunk(await fileFrom(url, name), embedder, repeats)),
   ingest: (request: Omit<IngestionRequest, 'siteUrl' | 'warmUp' | 'file'> & { threads: number; warmUpUrl: string; fileUrl: string; fileName: string }) =>
