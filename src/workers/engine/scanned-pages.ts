@@ -1,6 +1,6 @@
 import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { ocrLanguagesToLoad } from '../../core/ocr-languages';
-import { LOW_CONFIDENCE, ocrTextItems, pageConfidence, type OcrPage } from '../../core/text/ocr';
+import { LOW_CONFIDENCE, ocrTextItems, pageConfidence, type OcrPage, type ToPdfPoint } from '../../core/text/ocr';
 import type { RawPdfPage } from '../../core/text/pdf-pages';
 import { createOcrReader, OcrCancelled, OcrPageError, type OcrReader } from '../ocr/tesseract-reader';
 import { openPdf } from './pdf-document';
@@ -63,8 +63,18 @@ const bounded = <T>(step: Promise<T>, timeoutMs: number) => {
   return Promise.race([step, expired]).finally(() => clearTimeout(timer));
 };
 
+/** A page drawn for OCR: its image, its size in pixels, how its pixels map to PDF user space, and its memory's end. */
+export interface DrawnPage {
+  image: OffscreenCanvas | Blob;
+  pixels: number;
+  toPdf: ToPdfPoint;
+  /** The image's lines run along the page's x axis (a page shown unrotated). */
+  horizontal: boolean;
+  release(): void;
+}
+
 /** Draws a page as displayed, white behind, at the OCR scale; with the mapping from its pixels to PDF user space. */
-async function drawPage(document: PDFDocumentProxy, number: number) {
+async function drawPage(document: PDFDocumentProxy, number: number): Promise<DrawnPage> {
   const page = await document.getPage(number);
   const base = page.getViewport({ scale: 1 });
   const viewport = page.getViewport({ scale: ocrScale(base.width, base.height) });
@@ -72,8 +82,13 @@ async function drawPage(document: PDFDocumentProxy, number: number) {
   const context = canvas.getContext('2d')!;
   await page.render({ canvas: canvas as unknown as HTMLCanvasElement, canvasContext: context as unknown as CanvasRenderingContext2D, viewport, background: 'white' }).promise;
   page.cleanup();
-  const toPdf = (x: number, y: number) => viewport.convertToPdfPoint(x, y) as [number, number];
-  return { canvas, toPdf, horizontal: page.rotate % 360 === 0 };
+  return {
+    image: canvas,
+    pixels: canvas.width * canvas.height,
+    toPdf: (x, y) => viewport.convertToPdfPoint(x, y) as [number, number],
+    horizontal: page.rotate % 360 === 0,
+    release: () => (canvas.width = canvas.height = 0),
+  };
 }
 
 /** The OCR'd page's place in the report: read (perhaps with low confidence), or failed with its reason. */
@@ -85,41 +100,49 @@ function record(report: OcrReport, page: number, result: OcrPage) {
 }
 
 /**
- * Reads the given pages of a PDF with OCR, one at a time: each is drawn by pdf.js (off the main thread, in this
- * worker) and read by the OCR engine, within OCR_PAGE_TIMEOUT_MS. Returns the raw pages with the OCR'd ones' text
- * items in place of what they held (running lines only), for the same cleaning as a text layer. A page that fails is
- * reported and keeps what it had; cancelling (`signal`) ends the reading with OcrCancelled.
+ * Reads pages with OCR, one at a time: each is drawn (`draw`) and read by the OCR engine, each step within
+ * OCR_PAGE_TIMEOUT_MS. Returns the raw pages with the OCR'd ones' text items in place of what they held (running lines
+ * only), for the same cleaning as a text layer. A page that fails is reported with why and keeps what it had; the
+ * others are read. Cancelling (`signal`) ends the reading with OcrCancelled.
  */
+export async function readPagesWithOcr(
+  raw: readonly RawPdfPage[],
+  pages: readonly number[],
+  draw: (page: number) => Promise<DrawnPage>,
+  options: { reader: OcrReader; onProgress: OcrProgress; signal?: AbortSignal },
+): Promise<{ raw: RawPdfPage[]; report: OcrReport }> {
+  const report: OcrReport = { pages: [], lowConfidence: [], failed: [] };
+  const result = [...raw];
+  for (const [done, number] of pages.entries()) {
+    if (options.signal?.aborted) throw new OcrCancelled();
+    options.onProgress({ page: number, done, total: pages.length });
+    try {
+      const start = performance.now();
+      const drawn = await bounded(draw(number), OCR_PAGE_TIMEOUT_MS);
+      const page = await options.reader.read(drawn.image, { timeoutMs: OCR_PAGE_TIMEOUT_MS, signal: options.signal }).finally(drawn.release);
+      performance.measure(OCR_PAGE_MEASURE, { start, detail: { page: number, pixels: drawn.pixels } });
+      record(report, number, page);
+      const index = result.findIndex((entry) => entry.page === number);
+      result[index] = { ...result[index], items: ocrTextItems(page, drawn.toPdf, drawn.horizontal) };
+    } catch (error) {
+      if (error instanceof OcrCancelled) throw error;
+      report.failed.push({ page: number, reason: error instanceof Error ? error.message : String(error) });
+    }
+  }
+  return { raw: result, report };
+}
+
+/** Reads the given pages of a PDF with OCR (see readPagesWithOcr), each drawn by pdf.js in this worker at ~300 dpi. */
 export async function ocrPdfPages(
   data: Uint8Array,
   raw: readonly RawPdfPage[],
   pages: readonly number[],
   options: { reader: OcrReader; onProgress: OcrProgress; signal?: AbortSignal; password?: string },
 ): Promise<{ raw: RawPdfPage[]; report: OcrReport }> {
-  const report: OcrReport = { pages: [], lowConfidence: [], failed: [] };
-  const result = [...raw];
   const pdf = openPdf(data, options.password);
   try {
     const document = await pdf.task.promise;
-    for (const [done, number] of pages.entries()) {
-      if (options.signal?.aborted) throw new OcrCancelled();
-      options.onProgress({ page: number, done, total: pages.length });
-      try {
-        const start = performance.now();
-        const { canvas, toPdf, horizontal } = await bounded(drawPage(document, number), OCR_PAGE_TIMEOUT_MS);
-        const pixels = canvas.width * canvas.height;
-        const page = await options.reader.read(canvas, { timeoutMs: OCR_PAGE_TIMEOUT_MS, signal: options.signal });
-        canvas.width = canvas.height = 0;
-        performance.measure(OCR_PAGE_MEASURE, { start, detail: { page: number, pixels } });
-        record(report, number, page);
-        const index = result.findIndex((entry) => entry.page === number);
-        result[index] = { ...result[index], items: ocrTextItems(page, toPdf, horizontal) };
-      } catch (error) {
-        if (error instanceof OcrCancelled) throw error;
-        report.failed.push({ page: number, reason: error instanceof Error ? error.message : String(error) });
-      }
-    }
-    return { raw: result, report };
+    return await readPagesWithOcr(raw, pages, (number) => drawPage(document, number), options);
   } finally {
     await pdf.close();
   }
