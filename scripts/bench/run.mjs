@@ -28,7 +28,7 @@ import { kb, markdownTable, mb, ms, num, ratio } from './lib/report.mjs';
 import { serveStatic } from './server.mjs';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const SECTIONS = ['extraction', 'ingestion', 'library', 'generation', 'ocr'];
+const SECTIONS = ['extraction', 'ingestion', 'library', 'reranking', 'generation', 'ocr'];
 const { values: options } = parseArgs({
   options: {
     smoke: { type: 'boolean', default: false },
@@ -538,6 +538,42 @@ async function ocr() {
   });
 }
 
+/**
+ * Reranking (issue 12): the app's Reranker scoring a question's 24 candidates of ~250 word pieces, on 2 WASM threads,
+ * with the ms-marco-MiniLM-L-6-v2-shaped cross-encoder (random weights, the real shape: honest time, meaningless
+ * order). Target: ≤ 150 ms per question.
+ */
+async function reranking() {
+  if (smoke) return skip('reranking', 'not in the smoke run (it needs the real-shape cross-encoders)');
+  results.reranking = [];
+  for (const [benchId, label] of [
+    ['ms-marco-minilm-l6-shaped', 'ms-marco-MiniLM-L6-shaped int8 (the default)'],
+    ['tinybert-l2-reranker-shaped', 'ms-marco-TinyBERT-L2-shaped int8'],
+  ]) {
+    const file = join(BENCH_MODELS, `docent-bench/${benchId}/onnx/model_quantized.onnx`);
+    if (!existsSync(file)) {
+      if (!existsSync(join(shared, 'models/skeletons'))) {
+        skip(`reranking: ${label}`, `no ${file}, and no skeletons to write it from`);
+        continue;
+      }
+      log(`writing ${benchId} (node scripts/make-bench-models.mjs --only ${benchId})`);
+      run('node', ['scripts/make-bench-models.mjs', '--only', benchId]);
+    }
+    const request = { threads: 2, reranker: { id: `docent-bench/${benchId}`, task: 'reranker', label, dtype: 'q8' }, candidates: 24, passageCharacters: 1_000, questions: 12 };
+    log(`reranking: ${label}, 24 candidates per question, 2 threads`);
+    const { result } = await inPage('rerank', [request]);
+    results.reranking.push({ label, ...result });
+    rows.push({
+      section: 'Reranking',
+      case: `${label}, ${request.candidates} candidates of ~250 word pieces, 2 threads`,
+      figure: `p50 ${ms(result.p50)}, p95 ${ms(result.p95)} per question`,
+      baseline: 'target ≤ 150 ms',
+      ratio: ratio(result.p50 / 150),
+      notes: `the app's Reranker (its model from the site's models folder), one batch of ${request.candidates} question-passage pairs per question; n=${result.n} after a warm-up; random weights of the real shape (${mb(statSync(file).size)})`,
+    });
+  }
+}
+
 const generationLabel = (model, threads) => `${model.spec.label}, ${threads} thread${threads > 1 ? 's' : ''}`;
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -578,7 +614,7 @@ async function main() {
   log(`Chromium ${meta.chromium}, Node ${meta.node}, ${meta.machine.cpus} cores; isolated ${meta.crossOriginIsolated}, app's ORT threads ${meta.appDefaultThreads}`);
   if (loadavg()[0] > meta.machine.cpus + 1) console.warn(`warning: the machine is busy (load ${loadavg()[0].toFixed(1)} on ${meta.machine.cpus} cores): timings will be slower and noisier than on an idle one; see the load column.`);
 
-  const sections = { extraction, ingestion, library, generation, ocr };
+  const sections = { extraction, ingestion, library, reranking, generation, ocr };
   const failures = [];
   for (const name of SECTIONS) {
     if (!only.includes(name)) continue;

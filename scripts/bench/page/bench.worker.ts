@@ -10,6 +10,7 @@ import { generateWithApp, type GenerationRequest } from './stages/generation';
 import { ingest, type IngestionRequest } from './stages/ingestion';
 import { growLibrary, openBreakdown, reloadExactScan, reloadVoySerialized, saveVoySerialized, type GrowRequest } from './stages/library';
 import { readScannedPages } from './stages/ocr';
+import { rerankWithApp, type RerankingRequest } from './stages/reranking';
 
 const api = {
   /** Must be the first call: the app's transformers.js/ORT setup, then `threads` (undefined: the app's choice). */
@@ -30,6 +31,7 @@ const api = {
   reloadExactScan,
   generateWithApp: (request: GenerationRequest) => generateWithApp(request),
   readScannedPages,
+  rerankWithApp: (request: RerankingRequest) => rerankWithApp(request),
 };
 
 export type BenchWorkerApi = typeof api;

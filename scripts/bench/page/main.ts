@@ -8,6 +8,7 @@ import { engineConfig } from './stages/config';
 import type { GenerationRequest } from './stages/generation';
 import type { IngestionRequest } from './stages/ingestion';
 import type { GrowRequest } from './stages/library';
+import type { RerankingRequest } from './stages/reranking';
 import { median, percentile } from './stages/stats';
 import { seeded } from './stages/synthetic';
 
@@ -136,6 +137,7 @@ const bench = {
   saveVoySerialized: () => withWorker(undefined, (worker) => worker.saveVoySerialized()),
   openBreakdown: (modelId: string) => withWorker(undefined, (worker) => worker.openBreakdown(modelId)),
   backupRoundTrip,
+  rerank: (request: Omit<RerankingRequest, 'siteUrl'>) => withWorker(request.threads, (worker) => worker.rerankWithApp({ ...request, siteUrl })),
   generate: (request: Omit<GenerationRequest, 'siteUrl'> & { threads: number }) =>
     withWorker(request.threads, (worker) => worker.generateWithApp({ ...request, siteUrl })),
 };
