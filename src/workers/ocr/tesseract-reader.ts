@@ -32,6 +32,8 @@ function workerOptions(assetsUrl: string) {
     // A file, not a folder: tesseract.js would otherwise pick among builds by feature tests, and the site serves one.
     corePath: `${assetsUrl}tesseract-core-simd-lstm.wasm.js`,
     langPath: `${assetsUrl}lang`,
+    // The site names the (gzipped) data `<code>.traineddata`: see core/ocr-languages.ts.
+    gzip: false,
     // The service worker keeps these files for offline use; tesseract.js's own IndexedDB copy would be a second one.
     cacheMethod: 'none',
     // A blob: worker would importScripts the site's file anyway, and a blob: URL is one more origin to reason about.
@@ -60,8 +62,12 @@ async function imageSize(image: Blob | OffscreenCanvas): Promise<{ width: number
   return size;
 }
 
+/** The engine's worker (and its wasm memory, with the language loaded) ends after this long unused. */
+const IDLE_MS = 60_000;
+
 export function createOcrReader(assetsUrl: string, languages: readonly string[] = ['eng']): OcrReader {
   let started: Promise<TesseractWorker> | undefined;
+  let idle: ReturnType<typeof setTimeout> | undefined;
   const start = () =>
     (started ??= createWorker([...languages], OEM.LSTM_ONLY, workerOptions(assetsUrl)).then(async (worker) => {
       // Automatic page segmentation: columns and tables are read block by block, in reading order.
@@ -74,33 +80,46 @@ export function createOcrReader(assetsUrl: string, languages: readonly string[] 
     await worker?.then((w) => w.terminate()).catch(() => undefined);
   };
 
+  /** One image read, within its time bound; the worker ended when that bound passes or the read is cancelled. */
+  const read: OcrReader['read'] = async (image, { timeoutMs, signal }) => {
+    if (signal?.aborted) throw new OcrCancelled();
+    const { width, height } = await imageSize(image);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let onAbort: (() => void) | undefined;
+    const stopped = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new OcrPageError(`Reading it with OCR took more than ${Math.round(timeoutMs / 1000)} seconds.`)), timeoutMs);
+      onAbort = () => reject(new OcrCancelled());
+      signal?.addEventListener('abort', onAbort, { once: true });
+    });
+    try {
+      const worker = await Promise.race([start(), stopped]);
+      const { data } = await Promise.race([worker.recognize(image, {}, { blocks: true, text: false }), stopped]);
+      return { width, height, lines: toLines(data.blocks) };
+    } catch (error) {
+      // A page that timed out or was cancelled is still being read: only ending the worker stops it.
+      if (error instanceof OcrPageError || error instanceof OcrCancelled) {
+        await end();
+        throw error;
+      }
+      throw new OcrPageError(`The OCR engine could not read it: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      clearTimeout(timer);
+      if (onAbort) signal?.removeEventListener('abort', onAbort);
+    }
+  };
+
   return {
-    async read(image, { timeoutMs, signal }) {
-      if (signal?.aborted) throw new OcrCancelled();
-      const { width, height } = await imageSize(image);
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      let onAbort: (() => void) | undefined;
-      const stopped = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new OcrPageError(`Reading it with OCR took more than ${Math.round(timeoutMs / 1000)} seconds.`)), timeoutMs);
-        onAbort = () => reject(new OcrCancelled());
-        signal?.addEventListener('abort', onAbort, { once: true });
-      });
+    async read(image, options) {
+      clearTimeout(idle);
       try {
-        const worker = await Promise.race([start(), stopped]);
-        const { data } = await Promise.race([worker.recognize(image, {}, { blocks: true, text: false }), stopped]);
-        return { width, height, lines: toLines(data.blocks) };
-      } catch (error) {
-        // A page that timed out or was cancelled is still being read: only ending the worker stops it.
-        if (error instanceof OcrPageError || error instanceof OcrCancelled) {
-          await end();
-          throw error;
-        }
-        throw new OcrPageError(`The OCR engine could not read it: ${error instanceof Error ? error.message : String(error)}`);
+        return await read(image, options);
       } finally {
-        clearTimeout(timer);
-        if (onAbort) signal?.removeEventListener('abort', onAbort);
+        idle = setTimeout(() => void end(), IDLE_MS);
       }
     },
-    close: end,
+    async close() {
+      clearTimeout(idle);
+      await end();
+    },
   };
 }
