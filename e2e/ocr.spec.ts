@@ -46,7 +46,7 @@ test('a scanned PDF is read with OCR, found, cited, and its passage boxed on the
 
   // Every file of the OCR engine came from the site itself: never a CDN.
   expect(network.foreign(new URL(page.url()).origin)).toEqual([]);
-  expect(network.urls.some((url) => url.endsWith('/ocr/lang/eng.traineddata.gz'))).toBe(true);
+  expect(network.urls.some((url) => url.endsWith('/ocr/lang/eng.traineddata'))).toBe(true);
 });
 
 test('an image file (PNG, JPEG) becomes a document read by OCR', async ({ page }) => {
@@ -141,7 +141,7 @@ test('another language, turned on in Settings, is fetched from the site with its
     const languages = settings.getByRole('list', { name: 'Languages read in scans' });
     await languages.getByRole('checkbox', { name: /^French \(\d+ KB\)$/ }).check();
     await expect(languages.getByRole('listitem').filter({ hasText: 'French' })).toContainText('kept for offline use');
-    expect(site.requests.some((url) => url.endsWith('ocr/lang/fra.traineddata.gz'))).toBe(true);
+    expect(site.requests.some((url) => url.endsWith('ocr/lang/fra.traineddata'))).toBe(true);
     await page.keyboard.press('Escape');
 
     await context.setOffline(true);

@@ -9,8 +9,8 @@ describe('OCR assets', () => {
   });
 
   it('leave only the on-demand languages out of the precache', () => {
-    expect(onDemandOcrFile(`${OCR_ASSETS_PATH}/lang/eng.traineddata.gz`)).toBe(false);
-    expect(onDemandOcrFile(`${OCR_ASSETS_PATH}/lang/deu.traineddata.gz`)).toBe(true);
+    expect(onDemandOcrFile(`${OCR_ASSETS_PATH}/lang/eng.traineddata`)).toBe(false);
+    expect(onDemandOcrFile(`${OCR_ASSETS_PATH}/lang/deu.traineddata`)).toBe(true);
     expect(onDemandOcrFile(`${OCR_ASSETS_PATH}/tesseract-core-simd-lstm.wasm.js`)).toBe(false);
   });
 });

@@ -3,7 +3,7 @@
 // the others are fetched from the site when a person turns them on in Settings, and kept for offline use.
 
 export interface OcrLanguage {
-  /** tesseract's code, the data file's name: `<code>.traineddata.gz`. */
+  /** tesseract's code, the data file's name: `<code>.traineddata` (gzipped bytes; see ocrLanguagePath). */
   code: string;
   name: string;
   /** Size of the gzipped data file the site serves (checked against the packages by scripts/vite/ocr-assets.test.ts). */
@@ -24,8 +24,13 @@ export const OCR_LANGUAGES: readonly OcrLanguage[] = [BUILT_IN_OCR_LANGUAGE, ...
 /** The Cache Storage cache that keeps the on-demand languages a person turned on (the service worker serves them). */
 export const OCR_LANGUAGE_CACHE = 'docent-ocr-languages';
 
-/** The path of a language's data under the site's OCR folder. */
-export const ocrLanguagePath = (code: string) => `lang/${code}.traineddata.gz`;
+/**
+ * The path of a language's data under the site's OCR folder. The bytes are the package's gzipped file, named without
+ * `.gz`: hosts (vite preview among them) serve a `.gz` file with `Content-Encoding: gzip`, so the browser would unzip
+ * it on the way, the service worker's hash check would fail and the app would not install for offline use.
+ * tesseract.js unzips data that starts as gzip does, whatever its name.
+ */
+export const ocrLanguagePath = (code: string) => `lang/${code}.traineddata`;
 
 /**
  * The languages the engine loads, English always first (its page segmentation and digits are what a mixed page

@@ -32,6 +32,8 @@ function workerOptions(assetsUrl: string) {
     // A file, not a folder: tesseract.js would otherwise pick among builds by feature tests, and the site serves one.
     corePath: `${assetsUrl}tesseract-core-simd-lstm.wasm.js`,
     langPath: `${assetsUrl}lang`,
+    // The site names the (gzipped) data `<code>.traineddata`: see core/ocr-languages.ts.
+    gzip: false,
     // The service worker keeps these files for offline use; tesseract.js's own IndexedDB copy would be a second one.
     cacheMethod: 'none',
     // A blob: worker would importScripts the site's file anyway, and a blob: URL is one more origin to reason about.
