@@ -4,7 +4,7 @@
 //   <out>/docent-bench/gte-small-shaped/...            (also the shape of bge-small-en-v1.5)
 //   <out>/docent-bench/smollm-360m-shaped/{..., generation_config.json, onnx/decoder_model_merged_quantized.onnx}
 //   <out>/docent-bench/granite-350m-shaped/{..., onnx/model_q4.onnx, onnx/model_quantized.onnx}
-//   <out>/docent-bench/granite-1b-shaped/{..., onnx/model_q4.onnx}
+//   <out>/docent-bench/granite-1b-shaped/{..., onnx/model_q4.onnx + _data, onnx/model_quantized.onnx + _data}
 //
 //   node scripts/make-bench-models.mjs [--skeletons DIR] [--out DIR] [--only id,id] [--variants fp32,int8,q4]
 //                                      [--fp32-generator]

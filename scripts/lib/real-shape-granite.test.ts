@@ -28,7 +28,7 @@ describe('Granite 4.0 shapes', () => {
     expect(() => decoderShape({ ...GRANITE_CONFIGS['350m'], layer_types: ['mamba', ...new Array(27).fill('attention')] })).toThrow(/all attention/);
   });
 
-  it.skipIf(!hasSkeletons)('weigh 632 MB (350m q4), 354 MB (350m int8) and 1.84 GB (1b q4, in model_q4.onnx_data)', () => {
+  it.skipIf(!hasSkeletons)('weigh 632 MB (350m q4), 354 MB (350m int8), 1.84 GB (1b q4) and 1.63 GB (1b int8, each in its .onnx_data)', () => {
     const size = (id: string, variant: string) => benchFileBytes(id, readSkeletonConfig(SKELETONS, id), variant);
     // fp32 table (4 bytes a parameter) + 4-bit layers and LM head (0.5 byte + a 4-byte scale per 32 weights).
     expect(size(GRANITE, 'q4')).toEqual({ bytes: 631_677_903, externalBytes: 0 });
@@ -37,7 +37,10 @@ describe('Granite 4.0 shapes', () => {
     expect(q4.bytes).toBeLessThan(1e6);
     expect(q4.externalBytes / 1e9).toBeCloseTo(1.84, 2);
     expect(q4.externalBytes).toBeLessThan(PROTOBUF_LIMIT);
-    expect(readSkeletonConfig(SKELETONS, 'granite-1b-shaped')['transformers.js_config']).toEqual({ use_external_data_format: { 'model_q4.onnx': 1 } });
+    const int8 = size('granite-1b-shaped', 'int8');
+    expect(int8.bytes).toBeLessThan(1e6);
+    expect(int8.externalBytes / 1_631_750_144).toBeCloseTo(1, 2);
+    expect(readSkeletonConfig(SKELETONS, 'granite-1b-shaped')['transformers.js_config']).toEqual({ use_external_data_format: { 'model_q4.onnx': 1, 'model_quantized.onnx': 1 } });
   });
 });
 

@@ -71,10 +71,10 @@ export const BENCH_MODELS = {
     skeleton: 'a420/SmolLM-360M-Instruct-ONNX',
     granite: GRANITE_CONFIGS['1b'],
     architecture: 'llama',
-    variants: ['q4'],
+    variants: ['q4', 'int8'],
     // Weights in onnx/model_q4.onnx_data: as one 1.84 GB file, ONNX Runtime Web runs out of wasm's 4 GB creating the
     // session (std::bad_alloc: the file's bytes and the tensors made from them are both in wasm memory).
-    externalData: ['q4'],
+    externalData: ['q4', 'int8'],
     real: {},
   },
 };

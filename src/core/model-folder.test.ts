@@ -19,6 +19,11 @@ describe('checkModelFolder', () => {
     });
   });
 
+  it("prefers a chat model's int8 weights to its 4-bit ones on the CPU, and keeps only the files it will load", () => {
+    const check = checkModelFolder('both', files(...TEXT_FILES, 'onnx/model_q4.onnx', 'onnx/model_quantized.onnx', 'onnx/model_q4f16.onnx'), { config: CHAT_CONFIG, tokenizerConfig: CHAT_TOKENIZER });
+    expect(check).toMatchObject({ ok: true, model: { dtype: 'q8', webgpuDtype: 'q4f16' }, files: [...TEXT_FILES, 'onnx/model_quantized.onnx', 'onnx/model_q4f16.onnx'] });
+  });
+
   it('accepts an embedder (no causal LM) with int8 weights, and a v2-era decoder by its file name', () => {
     const embedder = checkModelFolder('e5', files(...TEXT_FILES, 'onnx/model_quantized.onnx'), { config: JSON.stringify({ model_type: 'bert' }) });
     expect(embedder).toMatchObject({ ok: true, model: { task: 'embedder', dtype: 'q8' } });

@@ -27,7 +27,7 @@ describe('chooseModels', () => {
   it('uses the defaults when nothing is chosen, the chat model following the device', () => {
     const choice = chooseModels({});
     expect(choice.embedder).toMatchObject({ id: 'Xenova/gte-small', task: 'embedder' });
-    expect(choice.generator).toMatchObject({ id: 'onnx-community/granite-4.0-350m-ONNX-web', task: 'generator', dtype: 'q4' });
+    expect(choice.generator).toMatchObject({ id: 'onnx-community/granite-4.0-350m-ONNX-web', task: 'generator', dtype: 'q8' });
     expect(chooseModels({}, true).generator).toMatchObject({ id: 'onnx-community/granite-4.0-1b-ONNX-web', webgpuDtype: 'q4f16' });
     // A chosen chat model stays chosen on any device.
     expect(chooseModels({ generator: 'Xenova/Qwen1.5-0.5B-Chat' }, true).generator?.id).toBe('Xenova/Qwen1.5-0.5B-Chat');

@@ -1,5 +1,6 @@
 import type { ModelSpec } from '../../../../src/core/models';
 import type { PromptPassage } from '../../../../src/core/prompt';
+import type { DevicePreference, Placement } from '../../../../src/core/runtime-plan';
 import { AnswerWriter } from '../../../../src/workers/generator/answer-writer';
 import { benchSources } from './config';
 import { setThreads } from './environment';
@@ -11,8 +12,13 @@ export interface GenerationRequest {
   siteUrl: string;
   /** ONNX Runtime threads; undefined: the app's own choice. */
   threads?: number;
+  /** 'auto': WebGPU when the worker gets an adapter, as the app chooses; 'cpu' (the default here): WASM. */
+  device?: DevicePreference;
   generator: ModelSpec;
-  /** The model file the generator loads; when given, a bare session runs in lockstep with it (the baseline). */
+  /**
+   * A bare session of this file runs in lockstep with the generator, on its feeds (the baseline): the file the
+   * generator loads (the pipeline's overhead), or another weight format of the same model (the two formats' speed).
+   */
   bareModelUrl?: string;
   /** Passages of the RAG prompt; their text is English-like prose. */
   passages: number;
@@ -22,6 +28,8 @@ export interface GenerationRequest {
 }
 
 export interface GenerationResult {
+  /** Where the model ran (and why it moved to the CPU, if it did). */
+  placement?: Placement;
   promptTokens: number;
   passagesInPrompt: number;
   /** From `answer()` to the first streamed text: prompt building and tokenizing, the prefill, decoding. */
@@ -33,7 +41,13 @@ export interface GenerationResult {
   /** The model's own time for the prompt (the first run) inside the pipeline. */
   prefillMs: number;
   /** The baseline: a bare session of the same file run on the same feeds, step by step beside the pipeline. */
-  bare?: { firstTokenMs: number; tokensPerSecond: number; steps: number };
+  bare?: {
+    firstTokenMs: number;
+    tokensPerSecond: number;
+    /** The pipeline's own session over the same decode steps (model time only): to set beside another file's. */
+    modelTokensPerSecond: number;
+    steps: number;
+  };
 }
 
 export function ragPassages(count: number, characters: number): PromptPassage[] {
@@ -49,7 +63,10 @@ export function ragPassages(count: number, characters: number): PromptPassage[] 
 export async function generateWithApp(request: GenerationRequest): Promise<GenerationResult> {
   watchSessionRuns();
   const writer = new AnswerWriter();
-  await writer.init({ generator: request.generator, sources: benchSources(request.siteUrl), device: 'cpu' }, () => {});
+  let placement: Placement | undefined;
+  await writer.init({ generator: request.generator, sources: benchSources(request.siteUrl), device: request.device ?? 'cpu' }, ({ status }) => {
+    if (status.kind === 'ready') placement = { device: status.device, ...(status.fallback ? { fallback: status.fallback } : {}) };
+  });
   setThreads(request.threads);
   const bare = request.bareModelUrl ? await bareSession(request.bareModelUrl) : undefined;
   // Load and warm the model (the loader's own warm-up runs inside), untimed; the bare session warms beside it.
@@ -76,6 +93,7 @@ export async function generateWithApp(request: GenerationRequest): Promise<Gener
   const generated = times.length;
   const decodeSteps = paired ? paired.steps.slice(1) : [];
   return {
+    placement,
     promptTokens: promptIds ? promptIds.dims[1] : 0,
     passagesInPrompt: result.included.length,
     firstTokenMs: times[0] - start,
@@ -86,6 +104,7 @@ export async function generateWithApp(request: GenerationRequest): Promise<Gener
     bare: paired && {
       firstTokenMs: paired.steps[0]?.bareMs ?? NaN,
       tokensPerSecond: decodeSteps.length / (sum(decodeSteps.map((step) => step.bareMs)) / 1000),
+      modelTokensPerSecond: decodeSteps.length / (sum(decodeSteps.map((step) => step.ms)) / 1000),
       steps: paired.steps.length,
     },
   };
