@@ -2,14 +2,15 @@
 // baseline measured in the same run. A benchmark, not a test: it asserts nothing about time (it fails only when
 // something does not run). See docs/PERFORMANCE.md.
 //
-//   npm run bench [-- --smoke] [-- --json FILE] [-- --only extraction,ingestion,library,generation,ocr]
+//   npm run bench [-- --smoke] [-- --json FILE] [-- --only extraction,ingestion,library,reranking,generation,webgpu,ocr]
 //
 // --smoke: the tiny generated test models and small sizes (seconds; no ../shared needed), run by `npm test`.
 // --json FILE: also write every measurement as JSON.   --port N: the bench's own server (default 4320).
 // --shared DIR: the shared folder (default ../shared).   --skip-typecheck: skip the bench page's type check.
 // --filter REGEX: only the ingestion and generation cases whose label matches (e.g. 'gte.*int8', 'granite').
 //   Generation rows: SmolLM-360M-shaped int8 (1 and 2 threads, with a bare-session baseline), Granite-4.0-350M-shaped
-//   q4 and int8 (q8), Granite-4.0-1B-shaped q4 (2 threads); the Granite files are written on first use.
+//   q4 (beside a bare session of its int8 file) and int8 (q8), Granite-4.0-1B-shaped q4 (2 threads); the Granite files
+//   are written on first use.
 // --thorough: every embedder on the whole long PDF, not only its first 16 pages (30-40 minutes on 2 idle cores,
 //   against ~10 for a full run).
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -28,7 +29,7 @@ import { kb, markdownTable, mb, ms, num, ratio } from './lib/report.mjs';
 import { serveStatic } from './server.mjs';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const SECTIONS = ['extraction', 'ingestion', 'library', 'reranking', 'generation', 'ocr'];
+const SECTIONS = ['extraction', 'ingestion', 'library', 'reranking', 'generation', 'webgpu', 'ocr'];
 const { values: options } = parseArgs({
   options: {
     smoke: { type: 'boolean', default: false },
@@ -151,6 +152,7 @@ const SMOLLM_INT8 = benchGenerator('smollm-360m-shaped', 'int8', { label: 'SmolL
 const GRANITE_350M_Q4 = benchGenerator('granite-350m-shaped', 'q4', { label: 'Granite-4.0-350M-shaped q4', dtype: 'q4', contextTokens: 2048 });
 const GRANITE_350M_INT8 = benchGenerator('granite-350m-shaped', 'int8', { label: 'Granite-4.0-350M-shaped int8 (q8)', dtype: 'q8', contextTokens: 2048 });
 const GRANITE_1B_Q4 = benchGenerator('granite-1b-shaped', 'q4', { label: 'Granite-4.0-1B-shaped q4', dtype: 'q4', contextTokens: 2048 });
+const GRANITE_1B_INT8 = benchGenerator('granite-1b-shaped', 'int8', { label: 'Granite-4.0-1B-shaped int8 (q8)', dtype: 'q8', contextTokens: 2048 });
 
 // ---------------------------------------------------------------------------------------------------------------
 // The plan: what to measure in smoke and full mode
@@ -167,6 +169,7 @@ function makePlan(haveBenchModels) {
       ingestion: [1, 2].map((threads) => ({ model: TINY_EMBEDDER, threads, file: 'long', replayEvery: 1, heap: threads === 2 })),
       library: { sizes: [300, 1000], reloadSizes: [1000], backupSizes: [1000], dims: 64, embedder: TINY_EMBEDDER, voyMax: 1000, queries: 30, k: 10, reloadQueries: 5, chunksPerDocument: 100 },
       generation: { runs: [1, 2].map((threads) => ({ model: TINY_CHAT, threads, bare: true })), tokens: 4, passages: 3, passageCharacters: 400 },
+      webgpu: webgpuPlan(),
     };
   }
   const embedders = haveBenchModels
@@ -191,13 +194,36 @@ function makePlan(haveBenchModels) {
           // the shapes of today's defaults on 2 threads, as the app runs them (the catalog's dtype and context).
           runs: [
             ...[1, 2].map((threads) => ({ model: SMOLLM_INT8, threads, bare: true })),
-            ...[GRANITE_350M_Q4, GRANITE_350M_INT8, GRANITE_1B_Q4].map((model) => ({ model, threads: 2, bare: false })),
+            // q4 beside a bare session of the int8 file, step by step on the same feeds: the two formats' model
+            // times under the same load (separate rows on a shared machine moved 2x between runs).
+            { model: GRANITE_350M_Q4, threads: 2, bare: GRANITE_350M_INT8 },
+            ...[GRANITE_350M_INT8, GRANITE_1B_Q4, GRANITE_1B_INT8].map((model) => ({ model, threads: 2, bare: false })),
           ],
           tokens: 24,
           passages: 7,
           passageCharacters: 950,
         }
       : undefined,
+    webgpu: webgpuPlan(haveBenchModels && { embedder: real('gte-small-shaped', 'gte-small-shaped', false), generator: GRANITE_1B_Q4 }),
+  };
+}
+
+/**
+ * The WebGPU rows: the tiny generated models always (on a software adapter they are all it runs: a real shape takes
+ * minutes there and says nothing of a GPU's speed), and on a hardware adapter the real shapes of the defaults.
+ */
+function webgpuPlan(realShapes) {
+  // The model's one bench file on the GPU too. For the 1B the app loads q4f16 there; the bench writes no f16 variant,
+  // so q4 stands in (f32 arithmetic on the GPU: an upper bound on q4f16's time where the adapter has shader-f16).
+  const withGpuWeights = ({ spec, ...model }) => ({ ...model, spec: { ...spec, webgpuDtype: spec.dtype } });
+  return {
+    tiny: { embedder: withGpuWeights(TINY_EMBEDDER), generator: withGpuWeights(TINY_CHAT) },
+    hardware: realShapes ? { embedder: withGpuWeights(realShapes.embedder), generator: withGpuWeights(realShapes.generator) } : undefined,
+    batchSize: 16,
+    batches: smoke ? 3 : 10,
+    passageCharacters: 1_000,
+    tokens: smoke ? 4 : 24,
+    passages: smoke ? 3 : 7,
   };
 }
 
@@ -208,8 +234,8 @@ let browser;
 let server;
 let baseUrl;
 
-async function openPage(query = '') {
-  const context = await browser.newContext();
+async function openPage(query = '', on = browser) {
+  const context = await on.newContext();
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (error) => errors.push(error.message));
@@ -222,8 +248,8 @@ async function openPage(query = '') {
 }
 
 /** Calls globalThis.bench[method](...args) in a fresh context; `query` opens the page with a search string. */
-async function inPage(method, args, { query = '', keep = false } = {}) {
-  const session = await openPage(query);
+async function inPage(method, args, { query = '', keep = false, on = browser } = {}) {
+  const session = await openPage(query, on);
   try {
     const value = await session.page.evaluate(async ([name, params]) => {
       try {
@@ -468,20 +494,24 @@ async function generation(plan) {
     );
   }
   const failed = [];
-  for (const { model, threads, bare: withBare } of selected) {
+  for (const { model, threads, bare } of selected) {
     const label = generationLabel(model, threads);
-    const missing = model.benchId ? prepareGeneratorFile(model) : undefined;
+    // `bare`: true (a bare session of the same file), another model (its file, on the same feeds) or false (none).
+    const baseline = bare === true ? model : bare || undefined;
+    const missing = [model, baseline].filter((m) => m?.benchId).map(prepareGeneratorFile).find(Boolean);
     if (missing) {
       skip(`generation: ${label}`, missing);
       continue;
     }
-    log(`generation: ${label}, the app's AnswerWriter${withBare ? ' with a bare session in lockstep' : ''}`);
+    const withBare = Boolean(baseline);
+    const otherFile = baseline && baseline !== model;
+    log(`generation: ${label}, the app's AnswerWriter${withBare ? ` with a bare session${otherFile ? ` of ${baseline.spec.label}` : ''} in lockstep` : ''}`);
     let outcome;
     try {
       outcome = await inPage('generate', [
         {
           generator: model.spec,
-          bareModelUrl: withBare ? modelUrl(model) : undefined,
+          bareModelUrl: baseline ? modelUrl(baseline) : undefined,
           threads,
           tokens: request.tokens,
           passages: request.passages,
@@ -496,13 +526,15 @@ async function generation(plan) {
     }
     const { setup, result } = outcome;
     results.generation.push({ label, threads, setup, ...result });
-    const { bare } = result;
+    const paired = result.bare;
     rows.push({
       section: 'Generation',
       case: label,
       figure: `first token ${ms(result.firstTokenMs)}, ${num(result.tokensPerSecond, 2)} tokens/s`,
-      baseline: bare ? `bare ORT session with KV cache, same steps: first token ${ms(bare.firstTokenMs)}, ${num(bare.tokensPerSecond, 2)} tokens/s` : 'skipped (see below)',
-      ratio: bare ? `${ratio(result.firstTokenMs / bare.firstTokenMs)} first token, ${ratio(bare.tokensPerSecond / result.tokensPerSecond)} per token` : '',
+      ...(otherFile ? formatComparison(result, baseline) : {
+        baseline: paired ? `bare ORT session with KV cache, same steps: first token ${ms(paired.firstTokenMs)}, ${num(paired.tokensPerSecond, 2)} tokens/s` : 'skipped (see below)',
+        ratio: paired ? `${ratio(result.firstTokenMs / paired.firstTokenMs)} first token, ${ratio(paired.tokensPerSecond / result.tokensPerSecond)} per token` : '',
+      }),
       notes: `prompt ${result.promptTokens} tokens (${result.passagesInPrompt} passages) through the app's AnswerWriter, its prefill ${ms(result.prefillMs)} in the model; ${result.generated} tokens streamed, then stop()${model.benchId ? `; weights ${mb(generatorFiles(model).reduce((sum, path) => sum + statSync(path).size, 0))} (${[model.file, model.dataFile].filter(Boolean).join(' + ')})` : ''}`,
     });
   }
@@ -574,6 +606,78 @@ async function reranking() {
   }
 }
 
+/**
+ * WebGPU (issue 11): the app's embedder and answer writer on the WebGPU adapter of a browser launched with WebGPU on,
+ * beside the same models on 2 WASM threads in that browser. A software adapter (SwiftShader on these machines) is
+ * labelled as such: correctness, not speed. Targets on a hardware GPU: embedding ≥ 10x WASM; the WebGPU default's
+ * shape first token < 1 s and ≥ 30 tokens/s.
+ */
+async function webgpu(plan) {
+  const request = plan.webgpu;
+  const gpuBrowser = await launchChromium({ webgpu: true });
+  try {
+    // The same request with the app's device choice ('auto': WebGPU here), then forced onto WASM, each in a fresh worker.
+    const onBoth = async (method, args) => {
+      const on = async (device) => (await inPage(method, [{ ...args, threads: 2, [method === 'generate' ? 'device' : 'preference']: device }], { on: gpuBrowser })).result;
+      return { gpu: await on('auto'), cpu: await on('cpu') };
+    };
+    const embed = (embedder) => onBoth('embedOnDevice', { embedder: embedder.spec, batchSize: request.batchSize, passageCharacters: request.passageCharacters, batches: request.batches });
+    const first = await embed(request.tiny.embedder);
+    if (first.gpu.device !== 'webgpu') {
+      skip('webgpu', first.gpu.adapter ? `the model stayed on the CPU${first.gpu.fallback ? `: ${first.gpu.fallback}` : ''}` : 'this browser offers no WebGPU adapter');
+      return;
+    }
+    const { software, shaderF16 } = first.gpu.adapter;
+    const adapter = software ? 'SwiftShader: correctness, not speed' : `hardware adapter${shaderF16 ? ', shader-f16' : ', no shader-f16'}`;
+    const models = [{ ...request.tiny, measured: first }];
+    if (software) skip('webgpu: the real shapes', 'the adapter is software: a real shape takes minutes there and says nothing of a GPU');
+    else if (!request.hardware) skip('webgpu: the real shapes', 'the real-shape models are missing (needs ../shared/models/skeletons)');
+    else {
+      const missing = prepareGeneratorFile(request.hardware.generator);
+      if (missing) skip(`webgpu: ${request.hardware.generator.spec.label}`, missing);
+      models.push({ embedder: request.hardware.embedder, generator: missing ? undefined : request.hardware.generator });
+    }
+    results.webgpu = [];
+    for (const { embedder, generator, measured } of models) {
+      log(`webgpu: ${embedder.spec.label}, ${request.batchSize} passages per call, WebGPU (${adapter}) and WASM`);
+      const embedding = measured ?? (await embed(embedder));
+      rows.push({
+        section: 'WebGPU',
+        case: `${embedder.spec.label}, ${request.batchSize} passages of ${request.passageCharacters.toLocaleString('en-US')} characters per call (${adapter})`,
+        figure: `WebGPU: p50 ${ms(embedding.gpu.batchMs.p50)} per call`,
+        baseline: `WASM, 2 threads: p50 ${ms(embedding.cpu.batchMs.p50)}`,
+        ratio: `speed-up ${ratio(embedding.cpu.batchMs.p50 / embedding.gpu.batchMs.p50)}`,
+        notes: `the app's embedding model (loadEmbeddingModel), n=${embedding.gpu.batchMs.n} calls after one untimed; target on a hardware GPU ≥ 10x`,
+      });
+      results.webgpu.push({ embedder: embedder.spec.label, adapter: embedding.gpu.adapter, gpu: embedding.gpu, cpu: embedding.cpu });
+      if (!generator) continue;
+      log(`webgpu: ${generator.spec.label}, the app's AnswerWriter on WebGPU (${adapter}) and WASM`);
+      const answer = await onBoth('generate', { generator: generator.spec, tokens: request.tokens, passages: request.passages, passageCharacters: request.passageCharacters });
+      const where = answer.gpu.placement?.device === 'webgpu' ? 'WebGPU' : `WebGPU asked, ran on ${answer.gpu.placement?.device ?? '?'}${answer.gpu.placement?.fallback ? ` (${answer.gpu.placement.fallback})` : ''}`;
+      rows.push({
+        section: 'WebGPU',
+        case: `${generator.spec.label}, RAG answer, ${answer.gpu.promptTokens}-token prompt (${adapter})`,
+        figure: `${where}: first token ${ms(answer.gpu.firstTokenMs)}, ${num(answer.gpu.tokensPerSecond, 2)} tokens/s`,
+        baseline: `WASM, 2 threads: first token ${ms(answer.cpu.firstTokenMs)}, ${num(answer.cpu.tokensPerSecond, 2)} tokens/s`,
+        ratio: `speed-up ${ratio(answer.cpu.firstTokenMs / answer.gpu.firstTokenMs)} first token, ${ratio(answer.gpu.tokensPerSecond / answer.cpu.tokensPerSecond)} tokens/s`,
+        notes: `${answer.gpu.generated} tokens streamed, then stop(); target on a hardware GPU for the WebGPU default's shape: first token < 1 s, ≥ 30 tokens/s`,
+      });
+      results.webgpu.push({ generator: generator.spec.label, gpu: answer.gpu, cpu: answer.cpu });
+    }
+  } finally {
+    await gpuBrowser.close();
+  }
+}
+
+/** Model time against model time: this file's session and a bare session of `baseline`'s file on the same feeds. */
+function formatComparison(result, baseline) {
+  const { firstTokenMs, tokensPerSecond, modelTokensPerSecond } = result.bare;
+  return {
+    baseline: `bare session of the ${baseline.spec.label} file on the same feeds, step by step: prefill ${ms(firstTokenMs)}, ${num(tokensPerSecond, 2)} tokens/s (this file, model time: prefill ${ms(result.prefillMs)}, ${num(modelTokensPerSecond, 2)} tokens/s)`,
+    ratio: `${ratio(result.prefillMs / firstTokenMs)} prefill time, ${ratio(tokensPerSecond / modelTokensPerSecond)} per-token time (this file / the baseline's)`,
+  };
+}
+
 const generationLabel = (model, threads) => `${model.spec.label}, ${threads} thread${threads > 1 ? 's' : ''}`;
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -614,7 +718,7 @@ async function main() {
   log(`Chromium ${meta.chromium}, Node ${meta.node}, ${meta.machine.cpus} cores; isolated ${meta.crossOriginIsolated}, app's ORT threads ${meta.appDefaultThreads}`);
   if (loadavg()[0] > meta.machine.cpus + 1) console.warn(`warning: the machine is busy (load ${loadavg()[0].toFixed(1)} on ${meta.machine.cpus} cores): timings will be slower and noisier than on an idle one; see the load column.`);
 
-  const sections = { extraction, ingestion, library, reranking, generation, ocr };
+  const sections = { extraction, ingestion, library, reranking, generation, webgpu, ocr };
   const failures = [];
   for (const name of SECTIONS) {
     if (!only.includes(name)) continue;

@@ -4,6 +4,7 @@
 import { expose } from 'comlink';
 import type { ModelSpec } from '../../../src/core/models';
 import { loadChatModel, loadEmbeddingModel } from '../../../src/workers/model-runtime';
+import { embedOnDevice, type EmbeddingOnDeviceRequest } from './stages/devices';
 import { configureRuntime } from './stages/environment';
 import { extractAndChunk } from './stages/extraction';
 import { generateWithApp, type GenerationRequest } from './stages/generation';
@@ -32,6 +33,7 @@ const api = {
   generateWithApp: (request: GenerationRequest) => generateWithApp(request),
   readScannedPages,
   rerankWithApp: (request: RerankingRequest) => rerankWithApp(request),
+  embedOnDevice: (request: EmbeddingOnDeviceRequest) => embedOnDevice(request),
 };
 
 export type BenchWorkerApi = typeof api;

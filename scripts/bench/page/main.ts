@@ -5,6 +5,7 @@ import type { ModelSpec } from '../../../src/core/models';
 import type { EngineApi } from '../../../src/core/protocol';
 import type { BenchWorkerApi } from './bench.worker';
 import { engineConfig } from './stages/config';
+import type { EmbeddingOnDeviceRequest } from './stages/devices';
 import type { GenerationRequest } from './stages/generation';
 import type { IngestionRequest } from './stages/ingestion';
 import type { GrowRequest } from './stages/library';
@@ -140,6 +141,7 @@ const bench = {
   rerank: (request: Omit<RerankingRequest, 'siteUrl'>) => withWorker(request.threads, (worker) => worker.rerankWithApp({ ...request, siteUrl })),
   generate: (request: Omit<GenerationRequest, 'siteUrl'> & { threads: number }) =>
     withWorker(request.threads, (worker) => worker.generateWithApp({ ...request, siteUrl })),
+  embedOnDevice: (request: EmbeddingOnDeviceRequest & { threads: number }) => withWorker(request.threads, (worker) => worker.embedOnDevice(request)),
 };
 
 declare global {
