@@ -9,8 +9,8 @@
 // --shared DIR: the shared folder (default ../shared).   --skip-typecheck: skip the bench page's type check.
 // --filter REGEX: only the ingestion and generation cases whose label matches (e.g. 'gte.*int8', 'granite').
 //   Generation rows: SmolLM-360M-shaped int8 (1 and 2 threads, with a bare-session baseline), Granite-4.0-350M-shaped
-//   q4 (beside a bare session of its int8 file) and int8 (q8), Granite-4.0-1B-shaped q4 (2 threads); the Granite files
-//   are written on first use.
+//   q4 (beside a bare session of its int8 file) and int8 (q8), Granite-4.0-1B-shaped q4 and int8 (2 threads); the
+//   Granite files are written on first use.
 // --thorough: every embedder on the whole long PDF, not only its first 16 pages (30-40 minutes on 2 idle cores,
 //   against ~10 for a full run).
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -618,7 +618,7 @@ async function webgpu(plan) {
   try {
     // The same request with the app's device choice ('auto': WebGPU here), then forced onto WASM, each in a fresh worker.
     const onBoth = async (method, args) => {
-      const on = async (device) => (await inPage(method, [{ ...args, threads: 2, [method === 'generate' ? 'device' : 'preference']: device }], { on: gpuBrowser })).result;
+      const on = async (device) => (await inPage(method, [{ ...args, threads: 2, device }], { on: gpuBrowser })).result;
       return { gpu: await on('auto'), cpu: await on('cpu') };
     };
     const embed = (embedder) => onBoth('embedOnDevice', { embedder: embedder.spec, batchSize: request.batchSize, passageCharacters: request.passageCharacters, batches: request.batches });

@@ -4,6 +4,7 @@
 import { expose } from 'comlink';
 import type { ModelSpec } from '../../../src/core/models';
 import { loadChatModel, loadEmbeddingModel } from '../../../src/workers/model-runtime';
+import { UNWATCHED_LOAD } from './stages/config';
 import { embedOnDevice, type EmbeddingOnDeviceRequest } from './stages/devices';
 import { configureRuntime } from './stages/environment';
 import { extractAndChunk } from './stages/extraction';
@@ -21,7 +22,7 @@ const api = {
   },
   /** Loads a model once through the app's runtime, which keeps its files in Cache Storage as the app's first use does. */
   async cacheModel(model: ModelSpec) {
-    await (model.task === 'embedder' ? loadEmbeddingModel : loadChatModel)({ model, preference: 'cpu', onProgress: () => {}, onWarmingUp: () => {}, onFallback: () => {} });
+    await (model.task === 'embedder' ? loadEmbeddingModel : loadChatModel)({ model, preference: 'cpu', ...UNWATCHED_LOAD });
   },
   extractAndChunk,
   ingest: (request: IngestionRequest) => ingest(request),

@@ -2,13 +2,14 @@ import type { ModelSpec } from '../../../../src/core/models';
 import type { DevicePreference, GpuSupport, Placement } from '../../../../src/core/runtime-plan';
 import { detectGpu } from '../../../../src/platform/webgpu';
 import { loadEmbeddingModel } from '../../../../src/workers/model-runtime';
+import { UNWATCHED_LOAD } from './config';
 import { percentile } from './stats';
 import { englishText } from './synthetic';
 
 export interface EmbeddingOnDeviceRequest {
   embedder: ModelSpec;
   /** 'auto': the app's choice (WebGPU when the worker gets an adapter); 'cpu': WASM, as Settings can force. */
-  preference: DevicePreference;
+  device: DevicePreference;
   /** Passages per call (the app embeds 16 at a time) and their length in characters of English-like prose. */
   batchSize: number;
   passageCharacters: number;
@@ -24,7 +25,7 @@ export interface EmbeddingOnDeviceResult extends Placement {
 
 /** The app's embedding model, loaded as the library worker loads it, on the device the preference leads to. */
 export async function embedOnDevice(request: EmbeddingOnDeviceRequest): Promise<EmbeddingOnDeviceResult> {
-  const model = await loadEmbeddingModel({ model: request.embedder, preference: request.preference, onProgress() {}, onWarmingUp() {}, onFallback() {} });
+  const model = await loadEmbeddingModel({ model: request.embedder, preference: request.device, ...UNWATCHED_LOAD });
   const batch = (seed: number) => Array.from({ length: request.batchSize }, (_, i) => englishText(request.passageCharacters, seed + i));
   // The first call of a shape compiles the GPU's kernels and sizes its buffers: untimed, as ingestion's first batch is
   // a small part of a long document.
