@@ -5,7 +5,7 @@ import { similarityFloor, type ModelChoice } from '../core/models';
 import { isRelevant } from '../core/relevance';
 import type { Turn } from '../core/conversation';
 import { answerWithoutPassages, type SearchScope } from '../core/search-scope';
-import { proxy } from 'comlink';
+import { callReporting } from '../rpc/reporting-call';
 import type { Workers } from '../rpc/workers';
 
 const PASSAGES_PER_QUESTION = 6;
@@ -47,7 +47,7 @@ export async function askQuestion(
     const passages = sources.map((hit) => ({ label: sourceLabel(hit), text: hit.chunk.text }));
     const pastTurns = history.filter((turn) => turn.answer).map((turn) => ({ question: turn.question, answer: turn.answer }));
     try {
-      const result = await workers.generator.answer({ question, passages, history: pastTurns }, proxy((answer: string) => update({ answer })));
+      const result = await callReporting((onText) => workers.generator.answer({ question, passages, history: pastTurns }, onText), (answer: string) => update({ answer }));
       update({ status: result.stopped ? 'stopped' : 'done', answer: result.text, promptSources: result.included });
     } catch (error) {
       // Without the chat model, the key sentences and passages still answer: keep them, and say why.

@@ -1,5 +1,6 @@
 import { proxy, type Remote } from 'comlink';
 import type { BackupProgress, EngineApi } from '../../core/protocol';
+import { callReporting } from '../../rpc/reporting-call';
 import { describeExport, describeImport } from '../format';
 import { Store } from '../store';
 import { chooseSaveTarget } from './save-target';
@@ -41,9 +42,9 @@ export class BackupStore extends Store<BackupState> {
     this.update({ running: { kind: 'export' }, outcome: undefined });
     const write = async (bytes: Uint8Array) => !this.#cancelled && (await target.write(bytes));
     try {
-      const summary = await this.engine.exportLibrary(
-        proxy(write),
-        proxy((progress: BackupProgress) => this.update({ running: { kind: 'export', progress } })),
+      const summary = await callReporting(
+        (onProgress) => this.engine.exportLibrary(proxy(write), onProgress),
+        (progress: BackupProgress) => this.update({ running: { kind: 'export', progress } }),
       );
       if (summary) await target.close();
       else await target.abort();
@@ -64,9 +65,9 @@ export class BackupStore extends Store<BackupState> {
     if (this.state.running) return;
     this.update({ running: { kind: 'import' }, outcome: undefined });
     try {
-      const summary = await this.engine.importLibrary(
-        file,
-        proxy((progress: BackupProgress) => this.update({ running: { kind: 'import', progress } })),
+      const summary = await callReporting(
+        (onProgress) => this.engine.importLibrary(file, onProgress),
+        (progress: BackupProgress) => this.update({ running: { kind: 'import', progress } }),
       );
       await this.onImported();
       this.update({ outcome: { problem: false, message: describeImport(summary, file.name) } });

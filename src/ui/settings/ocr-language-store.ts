@@ -1,5 +1,6 @@
-import { proxy, type Remote } from 'comlink';
+import type { Remote } from 'comlink';
 import type { EngineApi, OcrLanguageProgress } from '../../core/protocol';
+import { callReporting } from '../../rpc/reporting-call';
 import { Store } from '../store';
 
 const STORAGE_KEY = 'docent.ocr-languages';
@@ -44,7 +45,7 @@ export class OcrLanguageStore extends Store<OcrLanguageState> {
     const chosen = [...new Set([...(this.state.kept ?? readOcrLanguages()).filter((other) => other !== code), ...(on ? [code] : [])])];
     this.update({ problem: undefined, fetching: on ? { code, loadedBytes: 0, totalBytes: 0 } : undefined });
     try {
-      const kept = await this.engine.setOcrLanguages(chosen, proxy((fetching: OcrLanguageProgress) => this.update({ fetching })));
+      const kept = await callReporting((onProgress) => this.engine.setOcrLanguages(chosen, onProgress), (fetching: OcrLanguageProgress) => this.update({ fetching }));
       localStorage.setItem(STORAGE_KEY, JSON.stringify(kept));
       this.update({ kept, fetching: undefined });
     } catch (error) {

@@ -1,7 +1,7 @@
-import { proxy } from 'comlink';
 import type { ModelChoice, ModelSpec } from '../../core/models';
 import { MODEL_CACHE_CHANNEL, type CachedModel, type ModelCacheNotice, type OfflineDownloadProgress, type OwnModelFile } from '../../core/protocol';
 import { modelCacheWorker } from '../../rpc/model-cache';
+import { callReporting } from '../../rpc/reporting-call';
 import { withWeightsHere } from '../device';
 import { modelSources } from '../model-settings';
 import { Store } from '../store';
@@ -82,7 +82,7 @@ export class SettingsStore extends Store<SettingsState> {
     if (this.state.downloading) return;
     this.update({ downloading: true, progress: [], error: undefined });
     try {
-      const models = await modelCacheWorker().makeAvailableOffline(this.#models, modelSources(), proxy(this.#onProgress));
+      const models = await callReporting((onProgress) => modelCacheWorker().makeAvailableOffline(this.#models, modelSources(), onProgress), this.#onProgress);
       this.update({ models });
     } catch (error) {
       this.update({ error: messageOf(error) });
@@ -97,7 +97,7 @@ export class SettingsStore extends Store<SettingsState> {
     if (this.state.downloading) return false;
     this.update({ downloading: true, progress: [], error: undefined });
     try {
-      await modelCacheWorker().keepOwnModel(model, files, modelSources(), proxy(this.#onProgress));
+      await callReporting((onProgress) => modelCacheWorker().keepOwnModel(model, files, modelSources(), onProgress), this.#onProgress);
       return true;
     } catch (error) {
       this.update({ error: `${model.label} could not be kept: ${messageOf(error)}` });
